@@ -101,28 +101,20 @@ function main() {
   const tmp = mkdtempSync(join(tmpdir(), 'loket-audio-'));
   try {
     const clips = spokenClips();
-    // Clips with the same words share one file (counters 1-9 are the digits' words).
-    const fileByText = new Map();
-    const files = { chime: `chime.${EXT}` };
-    for (const [id, text] of Object.entries(clips)) {
-      if (!fileByText.has(text)) {
-        speak(id, text, tmp);
-        fileByText.set(text, `${id}.${EXT}`);
-      }
-      files[id] = fileByText.get(text);
-    }
+    // One file per clip id, even where the words repeat (counters 1-9 are the digits' words): the
+    // player finds a clip by its id alone, without reading the manifest.
+    for (const [id, text] of Object.entries(clips)) speak(id, text, tmp);
     chime(tmp);
+    const ids = ['chime', ...Object.keys(clips)];
     const manifest = {
       format: EXT,
       sampleRate: Number(RATE),
       generator: 'scripts/make-audio.mjs (espeak-ng -v id, sox)',
-      clips: Object.fromEntries(
-        Object.entries(files).map(([id, file]) => [id, { file, durationMs: duration(join(outDir, file)) }]),
-      ),
+      clips: Object.fromEntries(ids.map((id) => [id, { file: `${id}.${EXT}`, durationMs: duration(join(outDir, `${id}.${EXT}`)) }])),
     };
     writeFileSync(join(outDir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
     const bytes = readdirSync(outDir).reduce((sum, f) => sum + statSync(join(outDir, f)).size, 0);
-    console.log(`make-audio: ${Object.keys(files).length} clips, ${(bytes / 1024).toFixed(0)} KiB in ${outDir}`);
+    console.log(`make-audio: ${ids.length} clips, ${(bytes / 1024).toFixed(0)} KiB in ${outDir}`);
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
