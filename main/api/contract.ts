@@ -98,6 +98,8 @@ export const CaseInput = z.object({
   nik: z.string().trim(),
   name: z.string().trim().min(1).max(200),
   kk: z.string().trim(),
+  /** Optional, from the KTP: compared with the date inside the NIK (a mismatch only warns). */
+  birthDate: z.union([z.string().regex(/^\d{4}-\d{2}-\d{2}$/), z.literal('')]).optional(),
   phone: z.string().trim().max(30),
   purpose: z.string().trim().max(2000),
 });

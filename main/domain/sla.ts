@@ -1,0 +1,57 @@
+// The SOP clock: elapsed time against a step's mutu baku, and today's figures per step.
+// Pure: callers pass `now`.
+
+export interface SlaClock { elapsedSec: number; limitSec: number; overrun: boolean; remainingSec: number }
+
+export function slaClock(startedAt: string, mutuBakuMin: number, now: Date, endedAt?: string | null): SlaClock {
+  const end = endedAt ? Date.parse(endedAt) : now.getTime();
+  const elapsedSec = Math.max(0, Math.floor((end - Date.parse(startedAt)) / 1000));
+  const limitSec = mutuBakuMin * 60;
+  return { elapsedSec, limitSec, overrun: elapsedSec > limitSec, remainingSec: limitSec - elapsedSec };
+}
+
+/** Nearest-rank percentile (p in 0..100) of unsorted values; null for none. */
+export function percentile(values: readonly number[], p: number): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
+  return sorted[rank - 1]!;
+}
+
+/** Median as the mean of the two middle values for an even count. */
+export function median(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  const s = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+export interface TimedStep { readyAt: string | null; startedAt: string | null; endedAt: string | null; mutuBakuMin: number }
+
+export interface StepFigures {
+  count: number;
+  waitMedianSec: number | null;
+  waitP90Sec: number | null;
+  serviceMedianSec: number | null;
+  serviceP90Sec: number | null;
+  withinMutuBakuPct: number | null;
+}
+
+const seconds = (from: string, to: string): number => Math.max(0, (Date.parse(to) - Date.parse(from)) / 1000);
+
+/** Figures for one SOP step over finished occurrences. Wait = ready → start; service = start → end. */
+export function stepFigures(rows: readonly TimedStep[]): StepFigures {
+  const done = rows.filter((r) => r.startedAt && r.endedAt);
+  const waits = done.filter((r) => r.readyAt).map((r) => seconds(r.readyAt!, r.startedAt!));
+  const services = done.map((r) => seconds(r.startedAt!, r.endedAt!));
+  const within = done.filter((r) => seconds(r.startedAt!, r.endedAt!) <= r.mutuBakuMin * 60).length;
+  const round = (v: number | null) => (v === null ? null : Math.round(v));
+  return {
+    count: done.length,
+    waitMedianSec: round(median(waits)),
+    waitP90Sec: round(percentile(waits, 90)),
+    serviceMedianSec: round(median(services)),
+    serviceP90Sec: round(percentile(services, 90)),
+    withinMutuBakuPct: done.length ? Math.round((1000 * within) / done.length) / 10 : null,
+  };
+}

@@ -1,0 +1,65 @@
+// What every use case gets: the store, the clock, the signed-in actor, and a list of events to
+// publish once its transaction has committed.
+import { v7 as uuidv7 } from 'uuid';
+import { qb, type Store } from '../db';
+import type { Desk, Role, ServerEvent, User } from '../api/contract';
+
+export interface Deps {
+  store: Store;
+  now: () => Date;
+}
+
+export interface Actor {
+  user: User;
+  desk: Desk;
+}
+
+export interface Ctx extends Deps {
+  actor: Actor | null;
+  /** Remote address of the caller ('ipc' for the host's own window). */
+  remote: string;
+  events: ServerEvent[];
+}
+
+/** A refusal the person at the desk can act on. Thrown inside a use case; the transaction rolls back
+ *  and the transport answers `{ ok: false, error }`. */
+export class AppFailure extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly fields?: Record<string, string>,
+  ) {
+    super(message);
+  }
+}
+
+export const newId = (): string => uuidv7();
+export const iso = (d: Date): string => d.toISOString();
+
+export function requireActor(ctx: Ctx): Actor {
+  if (!ctx.actor) throw new AppFailure('UNAUTHENTICATED', 'Sesi Anda telah berakhir. Silakan masuk kembali.');
+  return ctx.actor;
+}
+
+export function hasRole(actor: Actor, ...roles: Role[]): boolean {
+  return actor.user.roles.some((r) => roles.includes(r));
+}
+
+export function audit(ctx: Ctx, action: string, entity: string | null, entityId: string | null, detail?: unknown): void {
+  ctx.store.run(
+    qb.insertInto('audit').values({
+      id: newId(),
+      at: iso(ctx.now()),
+      user_id: ctx.actor?.user.id ?? null,
+      desk_id: ctx.actor?.desk.id ?? null,
+      action,
+      entity,
+      entity_id: entityId,
+      detail: detail === undefined ? null : JSON.stringify(detail),
+    }),
+  );
+}
+
+/** Personal numbers in lists and logs: first 4 and last 4 digits only. */
+export const maskId = (value: string): string =>
+  value.length <= 8 ? '*'.repeat(value.length) : value.slice(0, 4) + '*'.repeat(value.length - 8) + value.slice(-4);

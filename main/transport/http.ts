@@ -1,0 +1,74 @@
+// The LAN host: the same contract over HTTP (POST /api/<name>) and pushed events over WebSocket,
+// plus the built renderer for browsers (display board, kiosk) and desks.
+import Fastify, { type FastifyInstance } from 'fastify';
+import fastifyStatic from '@fastify/static';
+import fastifyWebsocket from '@fastify/websocket';
+import type { WebSocket } from 'ws';
+import { existsSync } from 'node:fs';
+import { DISPLAY_WS_PATH, EVENTS_WS_PATH, type DisplayEvent, type ServerEvent } from '../api/contract';
+import { authenticate } from '../api/handlers';
+import { displayState } from '../services/stats';
+import type { Deps } from '../services/context';
+import { dispatch } from './dispatch';
+import type { EventBus } from './bus';
+
+export interface HttpOptions { rendererDir: string | null }
+
+const bearer = (header: string | undefined): string | null => (header?.startsWith('Bearer ') ? header.slice(7) : null);
+
+export async function createHttpServer(deps: Deps, bus: EventBus, opts: HttpOptions): Promise<FastifyInstance> {
+  const app = Fastify({ logger: false, bodyLimit: 1_048_576 });
+  await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
+
+  app.post<{ Params: { name: string } }>('/api/:name', async (req, reply) => {
+    const result = await dispatch(deps, bus.publish, req.params.name, bearer(req.headers.authorization), req.body, req.ip);
+    reply.header('cache-control', 'no-store');
+    return result;
+  });
+
+  const staff = new Set<WebSocket>();
+  const boards = new Set<WebSocket>();
+
+  app.register(async (scope) => {
+    scope.get(EVENTS_WS_PATH, { websocket: true }, (socket, req) => {
+      const token = (req.query as { token?: string }).token ?? null;
+      if (!authenticate(deps, token)) {
+        socket.close(4401, 'unauthenticated');
+        return;
+      }
+      staff.add(socket);
+      socket.on('close', () => staff.delete(socket));
+    });
+    // The waiting-room board: no login, numbers only.
+    scope.get(DISPLAY_WS_PATH, { websocket: true }, (socket) => {
+      boards.add(socket);
+      socket.on('close', () => boards.delete(socket));
+      const hello: DisplayEvent = { type: 'display.state', state: displayState(deps), announce: null };
+      socket.send(JSON.stringify(hello));
+    });
+  });
+
+  const send = (targets: Set<WebSocket>, data: string) => {
+    for (const s of targets) if (s.readyState === 1) s.send(data);
+  };
+  const unsubscribe = bus.subscribe((event: ServerEvent) => {
+    send(staff, JSON.stringify(event));
+    if (event.type === 'display.call') {
+      const msg: DisplayEvent = { type: 'display.state', state: displayState(deps), announce: event.call };
+      send(boards, JSON.stringify(msg));
+    }
+  });
+  app.addHook('onClose', async () => {
+    unsubscribe();
+    for (const s of [...staff, ...boards]) s.terminate();
+  });
+
+  if (opts.rendererDir && existsSync(opts.rendererDir)) {
+    await app.register(fastifyStatic, { root: opts.rendererDir, index: ['index.html'] });
+  } else {
+    app.get('/', async (_req, reply) =>
+      reply.type('text/html').send('<p>Tampilan Loket belum dibangun. Jalankan <code>npm run build</code>.</p>'),
+    );
+  }
+  return app;
+}

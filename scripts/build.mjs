@@ -1,0 +1,35 @@
+// Builds everything the app runs: the main process code (host, headless serve, Electron entry)
+// and the sandboxed preload with esbuild, the renderer with Vite. `--quiet` prints errors only.
+import { build } from 'esbuild';
+import { existsSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+
+const quiet = process.argv.includes('--quiet');
+const skipRenderer = process.argv.includes('--no-renderer');
+const log = (m) => quiet || console.log(m);
+
+const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, logLevel: 'error' };
+
+const mainEntries = { 'main/host': 'main/serve.ts' };
+if (existsSync('main/electron.ts')) mainEntries['main/electron'] = 'main/electron.ts';
+
+await build({
+  ...common,
+  entryPoints: mainEntries,
+  outdir: 'out',
+  format: 'esm',
+  packages: 'external',
+  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+});
+log('built out/main');
+
+if (existsSync('preload/index.ts')) {
+  // Sandboxed preloads cannot require project files: bundle the contract's call names in.
+  await build({ ...common, entryPoints: ['preload/index.ts'], outfile: 'out/preload/index.cjs', format: 'cjs', external: ['electron'] });
+  log('built out/preload');
+}
+
+if (!skipRenderer && existsSync('vite.config.ts')) {
+  execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', ...(quiet ? ['--logLevel', 'error'] : [])], { stdio: 'inherit' });
+  log('built out/renderer');
+}
