@@ -259,7 +259,11 @@ export function transfer(ctx: Ctx, input: CallInput<'queue.transfer'>): Ticket {
       if (!service) throw new AppFailure('SERVICE_UNAVAILABLE', `Layanan ${input.serviceCode} tidak tersedia.`);
       serviceId = service.id;
       ctx.store.run(qb.deleteFrom('step_timings').where('ticket_id', '=', ticket.id).where('started_at', 'is', null));
-      const steps = ctx.store.all(qb.selectFrom('service_steps').selectAll().where('service_id', '=', service.id).where('role', '!=', 'satpam').orderBy('seq'));
+      // Steps the visitor already went through (the greeting, say) are not repeated.
+      const done = new Set(ticket.steps.filter((s) => s.startedAt).map((s) => s.name));
+      const steps = ctx.store
+        .all(qb.selectFrom('service_steps').selectAll().where('service_id', '=', service.id).where('role', '!=', 'satpam').orderBy('seq'))
+        .filter((s) => !done.has(s.name));
       const base = Math.max(0, ...ticket.steps.filter((s) => s.startedAt).map((s) => s.seq));
       steps.forEach((s, i) =>
         ctx.store.run(qb.insertInto('step_timings').values({

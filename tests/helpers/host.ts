@@ -1,0 +1,76 @@
+// Starts the real headless host (built out/main/host.js) as a child process on a free port.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { CallInput, CallName, CallOutput, Result } from '../../main/api/contract';
+import { FIRST_RUN, PASSWORD } from './factories';
+
+export interface HostProcess { url: string; proc: ChildProcess; dataDir: string; stop(): Promise<void>; kill9(): Promise<void> }
+
+export const tempDir = (prefix: string): string => mkdtempSync(join(tmpdir(), prefix));
+
+export function startHostProcess(dataDir = tempDir('loket-host-'), port = 0): Promise<HostProcess> {
+  return new Promise((resolve, reject) => {
+    const proc = spawn(process.execPath, ['out/main/host.js', '--port', String(port), '--data-dir', dataDir], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    const exited = new Promise<void>((r) => proc.once('exit', () => r()));
+    const timer = setTimeout(() => reject(new Error(`host did not start: ${out}`)), 20_000);
+    const onData = (b: Buffer) => {
+      out += b.toString();
+      const m = /listening on (http:\/\/\S+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        proc.stdout!.off('data', onData);
+        resolve({
+          url: m[1]!,
+          proc,
+          dataDir,
+          stop: async () => {
+            proc.kill('SIGTERM');
+            await exited;
+          },
+          kill9: async () => {
+            proc.kill('SIGKILL');
+            await exited;
+          },
+        });
+      }
+    };
+    proc.stdout!.on('data', onData);
+    proc.stderr!.on('data', (b: Buffer) => (out += b.toString()));
+    proc.once('exit', (code) => reject(new Error(`host exited ${code}: ${out}`)));
+  });
+}
+
+export async function api<N extends CallName>(url: string, name: N, input: CallInput<N>, token?: string): Promise<Result<CallOutput<N>>> {
+  const res = await fetch(`${url}/api/${name}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify(input),
+  });
+  return (await res.json()) as Result<CallOutput<N>>;
+}
+
+export async function ok<N extends CallName>(url: string, name: N, input: CallInput<N>, token?: string): Promise<CallOutput<N>> {
+  const r = await api(url, name, input, token);
+  if (!r.ok) throw new Error(`${name}: ${r.error.code} ${r.error.message}`);
+  return r.value;
+}
+
+/** First run plus one user per role; returns their session tokens and the desk token. */
+export async function setupOffice(url: string) {
+  const first = await ok(url, 'setup.firstRun', FIRST_RUN);
+  const admin = first.sessionToken;
+  const tokens: Record<string, string> = { admin };
+  for (const [username, role] of [['satpam1', 'satpam'], ['resep1', 'resepsionis'], ['petugas1', 'petugas'], ['petugas2', 'petugas']] as const) {
+    await ok(url, 'users.create', { username, fullName: username, roles: [role], password: PASSWORD }, admin);
+  }
+  const desk2 = await ok(url, 'desks.create', { name: 'Loket 2', counterNo: 2 }, admin);
+  for (const [username, deskToken] of [['satpam1', first.deskToken], ['resep1', first.deskToken], ['petugas1', desk2.deskToken], ['petugas2', desk2.deskToken]] as const) {
+    tokens[username] = (await ok(url, 'auth.login', { deskToken, username, password: PASSWORD })).sessionToken;
+  }
+  return { deskToken: first.deskToken, desk2Token: desk2.deskToken, tokens };
+}

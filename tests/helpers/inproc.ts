@@ -1,0 +1,46 @@
+// The host's use cases in-process against a real SQLite file, with a controllable clock.
+import { join } from 'node:path';
+import type { CallInput, CallName, CallOutput, Result, ServerEvent } from '../../main/api/contract';
+import { Store } from '../../main/db';
+import { migrate } from '../../main/db/migrate';
+import { dispatch } from '../../main/transport/dispatch';
+import { FIRST_RUN, PASSWORD } from './factories';
+import { tempDir } from './host';
+
+export function inProcessHost(start = new Date(2026, 10, 25, 8, 0, 0)) {
+  const dir = tempDir('loket-int-');
+  const store = new Store(join(dir, 'loket.sqlite'));
+  migrate(store);
+  let clock = start.getTime();
+  const events: ServerEvent[] = [];
+  const deps = { store, now: () => new Date(clock) };
+  const call = async <N extends CallName>(name: N, input: CallInput<N>, token: string | null = null, remote = '127.0.0.1') =>
+    (await dispatch(deps, (e) => events.push(e), name, token, input, remote)) as Result<CallOutput<N>>;
+  const ok = async <N extends CallName>(name: N, input: CallInput<N>, token: string | null = null) => {
+    const r = await call(name, input, token);
+    if (!r.ok) throw new Error(`${name}: ${r.error.code} ${r.error.message}`);
+    return r.value;
+  };
+  return {
+    dir, store, events, call, ok,
+    advance: (seconds: number) => (clock += seconds * 1000),
+    setTime: (d: Date) => (clock = d.getTime()),
+    async setup() {
+      const first = await ok('setup.firstRun', FIRST_RUN);
+      const admin = first.sessionToken;
+      const desk2 = await ok('desks.create', { name: 'Loket 2', counterNo: 2 }, admin);
+      const tokens: Record<string, string> = { admin };
+      const users: [string, CallInput<'users.create'>['roles'], string][] = [
+        ['satpam1', ['satpam'], first.deskToken], ['satpam2', ['satpam'], first.deskToken],
+        ['resep1', ['resepsionis'], first.deskToken], ['resep2', ['resepsionis'], desk2.deskToken],
+        ['petugas1', ['petugas'], desk2.deskToken], ['petugas2', ['petugas'], desk2.deskToken],
+      ];
+      const ids: Record<string, string> = {};
+      for (const [username, roles, deskToken] of users) {
+        ids[username] = (await ok('users.create', { username, fullName: username.toUpperCase(), roles, password: PASSWORD }, admin)).id;
+        tokens[username] = (await ok('auth.login', { deskToken, username, password: PASSWORD })).sessionToken;
+      }
+      return { tokens, ids, deskToken: first.deskToken };
+    },
+  };
+}

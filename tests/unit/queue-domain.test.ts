@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { canDo, currentStep, formatLabel, normalsSinceLastPriority, officeDay, pickNext, transitionError, type Candidate } from '../../main/domain/queue';
+import { median, percentile, slaClock, stepFigures } from '../../main/domain/sla';
+
+const c = (id: string, priority: Candidate['priority'], minute: number): Candidate => ({
+  id, priority, number: minute, waitingSince: `2026-11-25T08:${String(minute).padStart(2, '0')}:00.000Z`,
+});
+
+describe('numbering', () => {
+  it('labels with the service letter and three digits', () => {
+    expect(formatLabel('A', 14)).toBe('A-014');
+    expect(formatLabel('D', 1)).toBe('D-001');
+    expect(formatLabel('B', 1234)).toBe('B-1234');
+  });
+  it('uses the office local day', () => {
+    expect(officeDay(new Date(2026, 10, 25, 23, 59))).toBe('2026-11-25');
+    expect(officeDay(new Date(2026, 10, 26, 0, 0))).toBe('2026-11-26');
+  });
+});
+
+describe('state machine', () => {
+  it('allows only the SOP moves', () => {
+    expect(canDo('call', 'waiting')).toBe(true);
+    expect(canDo('call', 'done')).toBe(false);
+    expect(canDo('skip', 'called')).toBe(true);
+    expect(canDo('skip', 'serving')).toBe(false);
+    expect(canDo('callSkipped', 'skipped')).toBe(true);
+    expect(canDo('startStep', 'called')).toBe(true);
+    expect(canDo('finishStep', 'called')).toBe(false);
+    expect(canDo('finishStep', 'serving')).toBe(true);
+    expect(canDo('transfer', 'done')).toBe(false);
+    expect(canDo('recall', 'waiting')).toBe(false);
+  });
+  it('explains a refused move in Indonesian', () => {
+    expect(transitionError('call', 'done', 'A-001')).toBe('Antrian A-001 sudah selesai, jadi tidak dapat dipanggil.');
+  });
+  it('finds the first unfinished step', () => {
+    const steps = [
+      { seq: 2, role: 'resepsionis', startedAt: 'x', endedAt: null },
+      { seq: 1, role: 'satpam', startedAt: 'x', endedAt: 'y' },
+    ];
+    expect(currentStep(steps)?.seq).toBe(2);
+    expect(currentStep([{ seq: 1, role: 'satpam', startedAt: 'x', endedAt: 'y' }])).toBeNull();
+  });
+});
+
+describe('priority ratio', () => {
+  const waiting = [c('n1', null, 1), c('p1', 'lansia', 2), c('n2', null, 3), c('n3', null, 4), c('p2', 'ibu_hamil', 5)];
+
+  it('serves gawat darurat first, whatever the ratio', () => {
+    expect(pickNext([...waiting, c('gd', 'gawat_darurat', 9)], 0, 2)?.id).toBe('gd');
+  });
+  it('serves 2 normal then 1 priority', () => {
+    const order: string[] = [];
+    const left = [...waiting];
+    const calls: { priority: boolean }[] = [];
+    while (left.length) {
+      const next = pickNext(left, normalsSinceLastPriority(calls), 2)!;
+      order.push(next.id);
+      calls.unshift({ priority: next.priority !== null });
+      left.splice(left.indexOf(next), 1);
+    }
+    expect(order).toEqual(['n1', 'n2', 'p1', 'n3', 'p2']);
+  });
+  it('serves whichever kind is waiting when the other is not', () => {
+    expect(pickNext([c('p', 'disabilitas', 1)], 0, 2)?.id).toBe('p');
+    expect(pickNext([c('n', null, 1)], 9, 2)?.id).toBe('n');
+    expect(pickNext([], 0, 2)).toBeNull();
+  });
+  it('a ratio of 1 alternates', () => {
+    expect(pickNext(waiting, 1, 1)?.id).toBe('p1');
+    expect(pickNext(waiting, 0, 1)?.id).toBe('n1');
+  });
+  it('counts normal calls since the last priority call', () => {
+    expect(normalsSinceLastPriority([{ priority: false }, { priority: false }, { priority: true }, { priority: false }])).toBe(2);
+    expect(normalsSinceLastPriority([])).toBe(0);
+  });
+});
+
+describe('SLA clock and figures', () => {
+  const now = new Date('2026-11-25T08:05:00.000Z');
+  it('flags an overrun the moment elapsed passes mutu baku', () => {
+    expect(slaClock('2026-11-25T08:03:00.000Z', 2, now)).toMatchObject({ elapsedSec: 120, overrun: false, remainingSec: 0 });
+    expect(slaClock('2026-11-25T08:02:59.000Z', 2, now)).toMatchObject({ elapsedSec: 121, overrun: true });
+    expect(slaClock('2026-11-25T08:00:00.000Z', 3, now, '2026-11-25T08:02:00.000Z').overrun).toBe(false);
+  });
+  it('computes median and nearest-rank p90', () => {
+    expect(median([5, 1, 3])).toBe(3);
+    expect(median([1, 2, 3, 4])).toBe(2.5);
+    expect(percentile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 90)).toBe(9);
+    expect(percentile([7], 90)).toBe(7);
+    expect(percentile([], 90)).toBeNull();
+  });
+  it('summarises a step: waits, service times, share within mutu baku', () => {
+    const at = (m: number, s = 0) => new Date(Date.UTC(2026, 10, 25, 8, m, s)).toISOString();
+    const f = stepFigures([
+      { readyAt: at(0), startedAt: at(1), endedAt: at(2), mutuBakuMin: 2 }, // wait 60, service 60
+      { readyAt: at(0), startedAt: at(3), endedAt: at(6), mutuBakuMin: 2 }, // wait 180, service 180 (over)
+      { readyAt: at(0), startedAt: at(5), endedAt: null, mutuBakuMin: 2 }, // unfinished: not counted
+    ]);
+    expect(f).toEqual({ count: 2, waitMedianSec: 120, waitP90Sec: 180, serviceMedianSec: 120, serviceP90Sec: 180, withinMutuBakuPct: 50 });
+  });
+});
