@@ -1,0 +1,94 @@
+// The frame around every staff screen: who and where, the connection light, and the banner when the
+// host cannot be reached.
+import type { ReactNode } from 'react';
+import { t } from '../i18n/id';
+import { useApp } from '../state/app';
+import { navigate } from '../lib/router';
+import { logout } from '../state/boot';
+
+export function ConnectionIndicator() {
+  const reachable = useApp((s) => s.hostReachable);
+  const live = useApp((s) => s.eventsLive);
+  const state = !reachable ? 'offline' : live ? 'online' : 'degraded';
+  const text = !reachable ? t.connection.offline : live ? t.connection.online : t.connection.eventsDown;
+  return (
+    <span className={`conn conn-${state}`} data-testid="connection" data-connection={state} title={text}>
+      <span className="conn-dot" aria-hidden="true" />
+      <span className="conn-text">{text}</span>
+    </span>
+  );
+}
+
+export function UnreachableBanner() {
+  const reachable = useApp((s) => s.hostReachable);
+  if (reachable) return null;
+  return (
+    <div className="banner banner-offline" role="alert" data-testid="host-unreachable">
+      {t.connection.unreachableBanner}
+    </div>
+  );
+}
+
+interface LayoutProps {
+  title: string;
+  testId: string;
+  state: 'loading' | 'ready';
+  children: ReactNode;
+  /** Kiosk screens hide the menu link and use bigger type. */
+  kiosk?: boolean;
+  wide?: boolean;
+}
+
+export function Layout({ title, testId, state, children, kiosk, wide }: LayoutProps) {
+  const user = useApp((s) => s.user);
+  const desk = useApp((s) => s.desk);
+  const office = useApp((s) => s.office);
+  return (
+    <div className={`page${kiosk ? ' kiosk' : ''}`} data-testid={testId} data-state={state}>
+      <header className="topbar">
+        <div className="topbar-title">
+          <h1>{title}</h1>
+          <span className="topbar-sub">
+            {office?.name}
+            {desk ? ` · ${desk.name} (${t.app.counter(desk.counterNo)})` : ''}
+          </span>
+        </div>
+        <div className="topbar-right">
+          <ConnectionIndicator />
+          {user ? <span className="topbar-user" data-testid="current-user">{user.fullName}</span> : null}
+          {user ? (
+            <button type="button" className="btn btn-ghost" data-testid="nav-home" onClick={() => navigate('/')}>
+              {t.app.back}
+            </button>
+          ) : null}
+          {user ? (
+            <button type="button" className="btn btn-ghost" data-testid="logout" onClick={() => void logout()}>
+              {t.app.logout}
+            </button>
+          ) : null}
+        </div>
+      </header>
+      <UnreachableBanner />
+      <main className={`content${wide ? ' content-wide' : ''}`}>{children}</main>
+    </div>
+  );
+}
+
+/** A centred card for the start-up screens (setup, pair, login). */
+export function GateLayout({ title, testId, state, children }: Omit<LayoutProps, 'kiosk' | 'wide'>) {
+  return (
+    <div className="page page-gate" data-testid={testId} data-state={state}>
+      <UnreachableBanner />
+      <main className="gate">
+        <div className="gate-card">
+          <div className="gate-brand">
+            {t.app.name}
+            <ConnectionIndicator />
+          </div>
+          <h1>{title}</h1>
+          {children}
+        </div>
+      </main>
+    </div>
+  );
+}

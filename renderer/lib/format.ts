@@ -1,0 +1,22 @@
+// Display formats used across screens. Times shown in the office's local time zone (the PC's).
+
+/** 754 -> "12:34"; null -> "–". Hours roll into minutes so long waits stay readable. */
+export function mmss(totalSec: number | null): string {
+  if (totalSec === null || !Number.isFinite(totalSec)) return '–';
+  const s = Math.max(0, Math.round(totalSec));
+  const m = Math.floor(s / 60);
+  return `${String(m).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}`;
+}
+
+export function clockTime(iso: string): string {
+  return new Date(iso).toLocaleTimeString('id-ID', { hour: '2-digit', minute: '2-digit' });
+}
+
+export function dateTime(iso: string): string {
+  return new Date(iso).toLocaleString('id-ID', { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+export function percent(value: number | null): string {
+  if (value === null || !Number.isFinite(value)) return '–';
+  return `${Math.round(value)}%`;
+}

@@ -1,0 +1,38 @@
+// A tiny hash router: the app is loaded from file:// in Electron, so routes live in location.hash.
+import { useSyncExternalStore } from 'react';
+
+export const ROUTES = [
+  '/setup',
+  '/pair',
+  '/login',
+  '/',
+  '/satpam',
+  '/resepsionis',
+  '/petugas',
+  '/admin',
+  '/dashboard',
+  '/display',
+] as const;
+export type Route = (typeof ROUTES)[number];
+
+function currentPath(): string {
+  const raw = window.location.hash.replace(/^#/, '');
+  return raw === '' ? '/' : raw.split('?')[0] ?? '/';
+}
+
+function subscribe(onChange: () => void): () => void {
+  window.addEventListener('hashchange', onChange);
+  return () => window.removeEventListener('hashchange', onChange);
+}
+
+export function useRoute(): string {
+  return useSyncExternalStore(subscribe, currentPath);
+}
+
+export function navigate(path: Route): void {
+  if (currentPath() !== path) window.location.hash = `#${path}`;
+}
+
+export function isRoute(path: string): path is Route {
+  return (ROUTES as readonly string[]).includes(path);
+}

@@ -1,0 +1,26 @@
+import { defineConfig, type Plugin } from 'vite';
+import react from '@vitejs/plugin-react';
+
+// The dev server injects inline scripts (React refresh preamble) and a HMR socket; the strict CSP in
+// index.html would block them, so only `vite serve` relaxes it. Builds keep the strict policy.
+function relaxCspForDevServer(): Plugin {
+  return {
+    name: 'loket-dev-csp',
+    apply: 'serve',
+    transformIndexHtml(html) {
+      return html.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'");
+    },
+  };
+}
+
+export default defineConfig({
+  root: 'renderer',
+  // Relative asset URLs so Electron can load the built files from file://.
+  base: './',
+  plugins: [react(), relaxCspForDevServer()],
+  build: {
+    outDir: '../out/renderer',
+    emptyOutDir: true,
+    target: 'es2022',
+  },
+});
