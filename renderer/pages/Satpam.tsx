@@ -1,0 +1,122 @@
+// The satpam's screen, also run as a touch kiosk in a browser: pick the visitor's purpose, mark a
+// priority if any, issue the ticket and print it.
+import { useRef, useState } from 'react';
+import { PRIORITIES, type Priority, type Ticket } from '../../main/api/contract';
+import { t } from '../i18n/id';
+import { useAction, useLoad, useServerEvents } from '../lib/hooks';
+import { api } from '../state/api';
+import { useApp } from '../state/app';
+import { ErrorAlert, Notice } from '../components/Alert';
+import { Layout } from '../components/Layout';
+import { TicketView } from '../satpam/TicketView';
+
+export function Satpam() {
+  const services = useLoad(() => api('services.list', {}));
+  const officeName = useApp((s) => s.office?.name ?? '');
+  const [serviceCode, setServiceCode] = useState<string | null>(null);
+  const [priority, setPriority] = useState<Priority | null>(null);
+  const [ticket, setTicket] = useState<Ticket | null>(null);
+  const [hint, setHint] = useState(false);
+  const issue = useAction();
+  // The satpam step's clock starts at the first touch for this visitor, not when the screen idled.
+  const flowStartedAt = useRef<number | null>(null);
+
+  useServerEvents((e) => {
+    if (e.type === 'services.changed') void services.reload();
+  });
+
+  const active = (services.data ?? []).filter((s) => s.active);
+
+  function touch() {
+    flowStartedAt.current ??= performance.now();
+  }
+
+  async function issueTicket() {
+    if (!serviceCode) {
+      setHint(true);
+      return;
+    }
+    const satpamMs = Math.round(performance.now() - (flowStartedAt.current ?? performance.now()));
+    const result = await issue.run(() => api('queue.issue', { serviceCode, priority, satpamMs }));
+    if (result.ok) setTicket(result.value);
+  }
+
+  function nextVisitor() {
+    setTicket(null);
+    setServiceCode(null);
+    setPriority(null);
+    setHint(false);
+    flowStartedAt.current = null;
+  }
+
+  return (
+    <Layout title={t.satpam.title} testId="page-satpam" state={services.state} kiosk>
+      <ErrorAlert error={services.error} testId="services-error" />
+      {ticket ? (
+        <TicketView ticket={ticket} officeName={officeName} onNext={nextVisitor} />
+      ) : (
+        <div className="kiosk-flow" onPointerDown={touch}>
+          <h2>{t.satpam.purpose}</h2>
+          {services.state === 'ready' && active.length === 0 && !services.error ? (
+            <Notice tone="warn" testId="no-services">
+              {t.satpam.noServices}
+            </Notice>
+          ) : null}
+          <div className="service-grid" role="radiogroup" aria-label={t.satpam.purpose}>
+            {active.map((s) => (
+              <button
+                key={s.id}
+                type="button"
+                role="radio"
+                aria-checked={serviceCode === s.code}
+                className={`service-btn${serviceCode === s.code ? ' selected' : ''}`}
+                data-testid={`service-${s.code}`}
+                onClick={() => {
+                  touch();
+                  setServiceCode(s.code);
+                  setHint(false);
+                }}
+              >
+                <span className="service-code">{s.code}</span>
+                <span className="service-name">{s.name}</span>
+              </button>
+            ))}
+          </div>
+          <h2>{t.satpam.priority}</h2>
+          <div className="priority-grid">
+            {PRIORITIES.map((p) => (
+              <button
+                key={p}
+                type="button"
+                aria-pressed={priority === p}
+                className={`priority-btn${priority === p ? ' selected' : ''}`}
+                data-testid={`priority-${p}`}
+                onClick={() => {
+                  touch();
+                  setPriority((cur) => (cur === p ? null : p));
+                }}
+              >
+                {t.priorities[p]}
+              </button>
+            ))}
+          </div>
+          {hint ? (
+            <Notice tone="warn" testId="pick-service-hint">
+              {t.satpam.pickFirst}
+            </Notice>
+          ) : null}
+          <ErrorAlert error={issue.error} testId="issue-error" />
+          <button
+            type="button"
+            className="btn btn-primary btn-xl btn-block"
+            data-testid="issue-ticket"
+            disabled={issue.pending}
+            onClick={() => void issueTicket()}
+          >
+            {issue.pending ? t.satpam.issuing : t.satpam.issue}
+          </button>
+        </div>
+      )}
+    </Layout>
+  );
+}
