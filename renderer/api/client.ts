@@ -108,6 +108,9 @@ function connect(): void {
     listeners.forEach((l) => l(event));
   };
   ws.onclose = () => {
+    // A socket closed on purpose (last listener left, or a page switch that already opened a new
+    // one) must not clear or duplicate the current socket.
+    if (socket !== ws) return;
     socket = null;
     connectionListeners.forEach((l) => l(false));
     if (listeners.size === 0) return;
@@ -129,8 +132,9 @@ export function onEvent(listener: Listener): () => void {
   return () => {
     listeners.delete(listener);
     if (listeners.size === 0) {
-      socket?.close();
+      const closing = socket;
       socket = null;
+      closing?.close();
       unsubscribeBridge?.();
       unsubscribeBridge = null;
     }
