@@ -1,0 +1,213 @@
+// The security settings of Loket's window, and the checks the Electron entry applies to every
+// navigation, new window, external link and IPC sender. Pure (no electron import) so the
+// architecture test can assert them without an Electron binary.
+import { parseArgs } from 'node:util';
+
+export type LaunchMode = 'host' | 'desk';
+
+/** The subset of Electron's WebPreferences Loket sets; every security switch is pinned by its type. */
+export interface SecureWebPreferences {
+  preload: string;
+  additionalArguments: string[];
+  contextIsolation: true;
+  sandbox: true;
+  nodeIntegration: false;
+  nodeIntegrationInWorker: false;
+  nodeIntegrationInSubFrames: false;
+  webSecurity: true;
+  allowRunningInsecureContent: false;
+  webviewTag: false;
+  experimentalFeatures: false;
+  enableWebSQL: false;
+  navigateOnDragDrop: false;
+  safeDialogs: true;
+  spellcheck: false;
+  devTools: boolean;
+  /** The host PC may also drive the waiting-room TV; calls must be spoken without a click. */
+  autoplayPolicy: 'no-user-gesture-required';
+}
+
+export interface LoketWindowOptions {
+  title: string;
+  width: number;
+  height: number;
+  minWidth: number;
+  minHeight: number;
+  show: boolean;
+  autoHideMenuBar: boolean;
+  backgroundColor: string;
+  webPreferences: SecureWebPreferences;
+}
+
+export interface WindowInputs {
+  /** Absolute path of the bundled preload (out/preload/index.cjs). */
+  preload: string;
+  mode: LaunchMode;
+  /** The host's HTTP address: the desk's API in desk mode, the LAN server (display feed) in host mode. */
+  hostUrl: string | null;
+  devTools: boolean;
+}
+
+/** The preload reads these from process.argv; a sandboxed preload has no other way to get them. */
+export const MODE_ARG = '--loket-mode=';
+export const HOST_URL_ARG = '--loket-host-url=';
+
+export function webPreferences(inputs: WindowInputs): SecureWebPreferences {
+  return {
+    preload: inputs.preload,
+    additionalArguments: [`${MODE_ARG}${inputs.mode}`, ...(inputs.hostUrl ? [`${HOST_URL_ARG}${inputs.hostUrl}`] : [])],
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    webviewTag: false,
+    experimentalFeatures: false,
+    enableWebSQL: false,
+    navigateOnDragDrop: false,
+    safeDialogs: true,
+    spellcheck: false,
+    devTools: inputs.devTools,
+    autoplayPolicy: 'no-user-gesture-required',
+  };
+}
+
+export function windowOptions(inputs: WindowInputs): LoketWindowOptions {
+  return {
+    title: 'Loket',
+    width: 1280,
+    height: 800,
+    minWidth: 960,
+    minHeight: 600,
+    // Shown on 'ready-to-show', so staff never see a white flash.
+    show: false,
+    autoHideMenuBar: true,
+    backgroundColor: '#ffffff',
+    webPreferences: webPreferences(inputs),
+  };
+}
+
+const originOf = (url: string | null): string | null => {
+  const parsed = parseUrl(url ?? '');
+  return parsed && (parsed.protocol === 'http:' || parsed.protocol === 'https:') ? parsed.origin : null;
+};
+
+/**
+ * The renderer's Content-Security-Policy. Scripts only from the app's own files, never eval; the
+ * only network peers are the app itself and the host (HTTP calls and the WebSocket feeds).
+ */
+export function contentSecurityPolicy(hostUrl: string | null = null): string {
+  const host = originOf(hostUrl);
+  const connect = ["'self'", ...(host ? [host, host.replace(/^http/, 'ws')] : [])];
+  return [
+    "default-src 'none'",
+    "script-src 'self'",
+    // React sets style attributes; no inline <script> is ever allowed.
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    "media-src 'self'",
+    `connect-src ${connect.join(' ')}`,
+    "frame-src 'none'",
+    "worker-src 'none'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
+/** The policy with no host: what a window gets before it knows one. */
+export const CSP = contentSecurityPolicy();
+
+function parseUrl(url: string): URL | null {
+  try {
+    return new URL(url);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Whether the window may navigate to `url`. `appOrigin` is the app's own address: an http(s)
+ * origin, or, for the files Electron loads, the file: URL of index.html (file: URLs share no
+ * usable origin, so only that one document is "ours"; routes live in the hash).
+ */
+export function isAllowedNavigation(url: string, appOrigin: string): boolean {
+  const target = parseUrl(url);
+  const app = parseUrl(appOrigin);
+  if (!target || !app || target.username || target.password) return false;
+  if (app.protocol === 'file:') {
+    return target.protocol === 'file:' && target.host === app.host && target.pathname === app.pathname;
+  }
+  if (app.protocol !== 'http:' && app.protocol !== 'https:') return false;
+  return target.origin === app.origin;
+}
+
+/** Links the system browser may open: plain http(s) with a host, no credentials, no control characters. */
+export function isSafeExternalUrl(url: string): boolean {
+  if (typeof url !== 'string' || url.length > 2048 || /[\u0000-\u0020\u007f]/.test(url)) return false;
+  const parsed = parseUrl(url);
+  if (!parsed) return false;
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return false;
+  return parsed.hostname !== '' && parsed.username === '' && parsed.password === '';
+}
+
+export interface LaunchOptions {
+  mode: LaunchMode;
+  /** Desk mode: the host's address; host mode: null (the host's own address is known after start). */
+  hostUrl: string | null;
+  /** null: Electron's userData folder. */
+  dataDir: string | null;
+  port: number;
+  bindAddress: string;
+  devTools: boolean;
+}
+
+export type LaunchResult = { ok: true; options: LaunchOptions } | { ok: false; message: string };
+
+/**
+ * `--mode host|desk`, `--host-url URL` (desk), `--data-dir DIR` or LOKET_DATA_DIR, `--port`,
+ * `--bind`, `--devtools`. Unknown switches are Chromium's or Electron's and are left alone.
+ * Messages are for the person who started the app, in Indonesian.
+ */
+export function parseLaunchArgs(argv: readonly string[], env: Record<string, string | undefined>): LaunchResult {
+  const { values } = parseArgs({
+    args: argv.slice(1),
+    strict: false,
+    allowPositionals: true,
+    options: {
+      mode: { type: 'string' },
+      'host-url': { type: 'string' },
+      'data-dir': { type: 'string' },
+      port: { type: 'string' },
+      bind: { type: 'string' },
+      devtools: { type: 'boolean' },
+    },
+  });
+  const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
+  const mode = str(values.mode) ?? env.LOKET_MODE ?? 'host';
+  if (mode !== 'host' && mode !== 'desk') return { ok: false, message: `Mode "${mode}" tidak dikenal. Gunakan --mode host atau --mode desk.` };
+  const port = Number(str(values.port) ?? env.LOKET_PORT ?? '4700');
+  if (!Number.isInteger(port) || port < 0 || port > 65535) return { ok: false, message: 'Nomor port tidak valid.' };
+  let hostUrl: string | null = null;
+  if (mode === 'desk') {
+    const raw = str(values['host-url']) ?? env.LOKET_HOST_URL;
+    if (!raw) return { ok: false, message: 'Mode desk memerlukan alamat host: --host-url http://ALAMAT-HOST:4700' };
+    if (!isSafeExternalUrl(raw)) return { ok: false, message: `Alamat host "${raw}" tidak valid. Contoh: http://192.168.1.10:4700` };
+    hostUrl = new URL(raw).origin;
+  }
+  return {
+    ok: true,
+    options: {
+      mode,
+      hostUrl,
+      dataDir: str(values['data-dir']) ?? env.LOKET_DATA_DIR ?? null,
+      port,
+      bindAddress: str(values.bind) ?? env.LOKET_BIND ?? '127.0.0.1',
+      devTools: values.devtools === true,
+    },
+  };
+}
