@@ -1,0 +1,157 @@
+// `npm run bench`: the figures issue 3 asks for, on this machine, against the real headless host.
+//  1. issue → screen update and call → display board latency with 20 desks issuing and calling at once;
+//  2. host cold start to the first page served.
+import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import WebSocket from 'ws';
+
+const PASSWORD = 'rahasia-staf-1';
+const DESKS = 20;
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 40);
+
+function startHost(dataDir) {
+  const t0 = performance.now();
+  const proc = spawn(process.execPath, ['out/main/host.js', '--port', '0', '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    proc.stdout.on('data', (b) => {
+      out += b;
+      const m = /listening on (http:\/\/\S+)/.exec(out);
+      if (m) resolve({ url: m[1], proc, t0 });
+    });
+    proc.once('exit', (c) => reject(new Error(`host exited ${c}`)));
+  });
+}
+
+async function call(url, name, input, token) {
+  const res = await fetch(`${url}/api/${name}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify(input),
+  });
+  const body = await res.json();
+  if (!body.ok) throw new Error(`${name}: ${body.error.message}`);
+  return body.value;
+}
+
+const pct = (xs, p) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.max(0, Math.ceil((p / 100) * s.length) - 1)];
+};
+const fmt = (xs) => `n=${xs.length} p50=${pct(xs, 50).toFixed(1)} ms p99=${pct(xs, 99).toFixed(1)} ms max=${Math.max(...xs).toFixed(1)} ms`;
+
+async function latency() {
+  const host = await startHost(mkdtempSync(join(tmpdir(), 'loket-bench-')));
+  const { url } = host;
+  const first = await call(url, 'setup.firstRun', {
+    officeName: 'Dinas Kesehatan Bench', kabKota: 'Kabupaten Bench', address: 'Jl. Bench 1',
+    adminUsername: 'admin', adminFullName: 'Admin', adminPassword: 'rahasia-admin-1',
+  });
+  const admin = first.sessionToken;
+  const desks = [];
+  for (let i = 0; i < DESKS; i++) {
+    const role = i % 2 === 0 ? 'satpam' : 'resepsionis';
+    const username = `${role}${i}`;
+    await call(url, 'users.create', { username, fullName: username, roles: [role], password: PASSWORD }, admin);
+    const { deskToken } = await call(url, 'desks.create', { name: `Meja ${i + 1}`, counterNo: i + 1 }, admin);
+    const { sessionToken } = await call(url, 'auth.login', { deskToken, username, password: PASSWORD });
+    desks.push({ role, token: sessionToken });
+  }
+  // Every desk listens to pushed events, like its screen does; one TV listens to the display feed.
+  // Arrival times are kept by key, since an event may land before the HTTP answer does.
+  const arrivals = (() => {
+    const at = new Map();
+    const waiters = new Map();
+    return {
+      mark(key) {
+        if (at.has(key)) return;
+        at.set(key, performance.now());
+        waiters.get(key)?.();
+      },
+      wait(key, timeoutMs = 5000) {
+        if (at.has(key)) return Promise.resolve(at.get(key));
+        return new Promise((resolve) => {
+          const timer = setTimeout(() => resolve(null), timeoutMs);
+          waiters.set(key, () => (clearTimeout(timer), resolve(at.get(key))));
+        });
+      },
+    };
+  })();
+  const sockets = await Promise.all(
+    desks.map(
+      (d, i) =>
+        new Promise((resolve) => {
+          const ws = new WebSocket(`${url.replace('http', 'ws')}/ws/events?token=${d.token}`);
+          ws.on('open', () => resolve(ws));
+          if (i === DESKS - 1)
+            ws.on('message', (m) => {
+              const e = JSON.parse(m);
+              if (e.type === 'queue.changed' && e.status === 'waiting') arrivals.mark(`issue:${e.ticketId}`);
+            });
+        }),
+    ),
+  );
+  const board = await new Promise((resolve) => {
+    const ws = new WebSocket(`${url.replace('http', 'ws')}/ws/display`);
+    ws.on('message', (m) => {
+      const e = JSON.parse(m);
+      if (e.announce) arrivals.mark(`call:${e.announce.label}`);
+    });
+    ws.on('open', () => resolve(ws));
+  });
+  const issueLat = [];
+  const callLat = [];
+  let lost = 0;
+  const satpams = desks.filter((d) => d.role === 'satpam');
+  const reseps = desks.filter((d) => d.role === 'resepsionis');
+  for (let round = 0; round < ROUNDS; round++) {
+    // All satpam desks issue and all resepsionis desks call at the same moment.
+    await Promise.all([
+      ...satpams.map(async (d) => {
+        const t0 = performance.now();
+        const t = await call(url, 'queue.issue', { serviceCode: 'A', priority: null }, d.token);
+        const seen = await arrivals.wait(`issue:${t.id}`);
+        if (seen === null) lost += 1;
+        else issueLat.push(seen - t0);
+      }),
+      ...reseps.map(async (d) => {
+        const t0 = performance.now();
+        const t = await call(url, 'queue.callNext', { stage: 'resepsionis' }, d.token);
+        if (!t) return;
+        const shown = await arrivals.wait(`call:${t.label}`);
+        if (shown === null) lost += 1;
+        else callLat.push(shown - t0);
+        await call(url, 'queue.skip', { ticketId: t.id }, d.token);
+      }),
+    ]);
+  }
+  if (lost) console.log(`[bench] WARNING: ${lost} updates never arrived`);
+  for (const s of [...sockets, board]) s.close();
+  host.proc.kill('SIGTERM');
+  return { issueLat, callLat };
+}
+
+async function coldStart() {
+  const times = [];
+  const dataDir = mkdtempSync(join(tmpdir(), 'loket-cold-'));
+  for (let i = 0; i < 5; i++) {
+    const host = await startHost(dataDir);
+    const res = await fetch(`${host.url}/`);
+    await res.text();
+    if (res.status !== 200) throw new Error(`first page: ${res.status}`);
+    times.push(performance.now() - host.t0);
+    host.proc.kill('SIGTERM');
+    await new Promise((r) => host.proc.once('exit', r));
+  }
+  return times;
+}
+
+const { issueLat, callLat } = await latency();
+console.log(`[bench] 20 desks (10 issuing, 10 calling), ${ROUNDS} rounds`);
+console.log(`[bench] issue → desk screen event over HTTP+WS: ${fmt(issueLat)}`);
+console.log(`[bench] call → display board update over HTTP+WS: ${fmt(callLat)}`);
+const cold = await coldStart();
+console.log(`[bench] host cold start → first page served: ${fmt(cold)}`);

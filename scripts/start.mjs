@@ -1,0 +1,42 @@
+// `npm start`: build, then open the Electron app in host mode. Where Electron's binary cannot be
+// obtained (no download possible, headless server), say so and run the same host in this terminal;
+// open the printed URL in a browser on this PC or any PC of the office LAN.
+import { spawn, spawnSync } from 'node:child_process';
+
+const passThrough = process.argv.slice(2);
+
+const built = spawnSync(process.execPath, ['scripts/build.mjs', '--quiet'], { stdio: 'inherit' });
+if (built.status !== 0) process.exit(built.status ?? 1);
+
+function electronBinary() {
+  try {
+    // The electron package downloads its binary on first use; that fails without internet.
+    const result = spawnSync(process.execPath, ['-e', "process.stdout.write(require('electron'))"], {
+      encoding: 'utf8',
+      timeout: 120_000,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    return result.status === 0 && result.stdout ? result.stdout : null;
+  } catch {
+    return null;
+  }
+}
+
+const binary = process.env.LOKET_NO_ELECTRON ? null : electronBinary();
+const canShowWindow = process.platform === 'win32' || process.platform === 'darwin' || process.env.DISPLAY || process.env.WAYLAND_DISPLAY;
+
+if (binary && canShowWindow) {
+  const child = spawn(binary, ['.', ...passThrough], { stdio: 'inherit' });
+  child.on('exit', (code) => process.exit(code ?? 0));
+} else {
+  console.log(
+    binary
+      ? 'Tidak ada layar grafis (DISPLAY) di komputer ini: Loket berjalan sebagai host di terminal.'
+      : 'Program Electron tidak dapat diunduh atau dijalankan di komputer ini: Loket berjalan sebagai host di terminal.',
+  );
+  const child = spawn(process.execPath, ['out/main/host.js', ...passThrough], { stdio: 'inherit' });
+  const forward = (sig) => child.kill(sig);
+  process.on('SIGINT', forward);
+  process.on('SIGTERM', forward);
+  child.on('exit', (code) => process.exit(code ?? 0));
+}
