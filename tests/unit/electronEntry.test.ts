@@ -1,0 +1,289 @@
+// Runs main/electron.ts and preload/index.ts against a stand-in for the Electron module (this
+// machine has no Electron binary), to check what they wire up: the secure window, the sender
+// check on every IPC call, the navigation and link guards, the CSP header and the preload bridge.
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { CALL_NAMES, type ServerEvent } from '../../main/api/contract';
+
+type Listener = (...args: unknown[]) => unknown;
+
+const fake = vi.hoisted(() => {
+  const on = (map: Map<string, Listener[]>) => (name: string, fn: Listener) => {
+    map.set(name, [...(map.get(name) ?? []), fn]);
+  };
+  const appEvents = new Map<string, Listener[]>();
+  const windows: FakeWindow[] = [];
+  class FakeWindow {
+    readonly events = new Map<string, Listener[]>();
+    readonly mainFrame = { parent: null, url: '' };
+    readonly webContents = { send: vi.fn(), isDestroyed: () => false, mainFrame: this.mainFrame };
+    readonly loadFile = vi.fn(async (file: string) => {
+      this.mainFrame.url = `file://${file}`;
+    });
+    constructor(readonly options: { webPreferences: Record<string, unknown> }) {
+      windows.push(this);
+    }
+    on = on(this.events);
+    once = on(this.events);
+    show = vi.fn();
+    isMinimized = () => false;
+    restore = vi.fn();
+    focus = vi.fn();
+  }
+  const host = {
+    url: 'http://127.0.0.1:4799',
+    dbFile: '/tmp/loket.sqlite',
+    dispatch: vi.fn(async (_name: string, _token: string | null, _input: unknown) => ({ ok: true, value: 'done' }) as const),
+    listeners: [] as ((e: unknown) => void)[],
+    subscribe(listener: (e: unknown) => void) {
+      host.listeners.push(listener);
+      return () => undefined;
+    },
+    close: vi.fn(async () => undefined),
+  };
+  return {
+    appEvents,
+    windows,
+    FakeWindow,
+    host,
+    startHost: vi.fn(async () => host),
+    ipcHandlers: new Map<string, Listener>(),
+    headersListener: null as Listener | null,
+    permissionRequest: null as Listener | null,
+    openExternal: vi.fn(async () => undefined),
+    showErrorBox: vi.fn(),
+    exit: vi.fn(),
+    contextBridge: { exposeInMainWorld: vi.fn() },
+    ipcRenderer: { invoke: vi.fn(), on: vi.fn(), removeListener: vi.fn() },
+    app: {
+      getAppPath: () => '/opt/Loket/resources/app.asar',
+      getPath: () => '/home/desk/.config/Loket',
+      isPackaged: true,
+      enableSandbox: vi.fn(),
+      requestSingleInstanceLock: () => true,
+      whenReady: async () => undefined,
+      on: on(appEvents),
+      quit: vi.fn(),
+    },
+  };
+});
+
+vi.mock('electron', () => ({
+  app: { ...fake.app, exit: fake.exit },
+  BrowserWindow: fake.FakeWindow,
+  ipcMain: { handle: (channel: string, fn: Listener) => fake.ipcHandlers.set(channel, fn) },
+  session: {
+    defaultSession: {
+      webRequest: { onHeadersReceived: (fn: Listener) => (fake.headersListener = fn) },
+      setPermissionRequestHandler: (fn: Listener) => (fake.permissionRequest = fn),
+      setPermissionCheckHandler: () => undefined,
+    },
+  },
+  shell: { openExternal: fake.openExternal },
+  dialog: { showErrorBox: fake.showErrorBox },
+  contextBridge: fake.contextBridge,
+  ipcRenderer: fake.ipcRenderer,
+}));
+vi.mock('../../main/host/start', () => ({ startHost: fake.startHost }));
+
+const APP_URL = 'file:///opt/Loket/resources/app.asar/out/renderer/index.html';
+const savedArgv = process.argv;
+
+describe('main/electron.ts in host mode', () => {
+  beforeAll(async () => {
+    process.argv = ['/opt/Loket/loket', '--data-dir', '/srv/loket', '--port', '4799'];
+    await import('../../main/electron');
+    await vi.waitFor(() => expect(fake.windows).toHaveLength(1));
+  });
+  afterAll(() => {
+    process.argv = savedArgv;
+  });
+
+  const win = () => fake.windows[0]!;
+  const invoke = (name: string, event: unknown, envelope: unknown) => fake.ipcHandlers.get(`loket:${name}`)!(event, envelope);
+  const trusted = () => ({ sender: win().webContents, senderFrame: { parent: null, url: `${APP_URL}#/satpam` } });
+
+  it('sandboxes every renderer and starts the host with the chosen data folder and port', () => {
+    expect(fake.app.enableSandbox).toHaveBeenCalled();
+    expect(fake.startHost).toHaveBeenCalledWith({
+      dataDir: '/srv/loket',
+      port: 4799,
+      bindAddress: '127.0.0.1',
+      rendererDir: '/opt/Loket/resources/app.asar/out/renderer',
+    });
+  });
+
+  it('opens one secure window on the built renderer, telling the preload its mode and host', () => {
+    const prefs = win().options.webPreferences;
+    expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true });
+    expect(prefs.preload).toBe('/opt/Loket/resources/app.asar/out/preload/index.cjs');
+    expect(prefs.additionalArguments).toEqual(['--loket-mode=host', `--loket-host-url=${fake.host.url}`]);
+    expect(win().loadFile).toHaveBeenCalledWith('/opt/Loket/resources/app.asar/out/renderer/index.html');
+  });
+
+  it('registers exactly one IPC handler per contract call', () => {
+    expect([...fake.ipcHandlers.keys()].sort()).toEqual(CALL_NAMES.map((n) => `loket:${n}`).sort());
+  });
+
+  it('dispatches a call from the app window with its token and input', async () => {
+    fake.host.dispatch.mockClear();
+    const input = { serviceCode: 'A', priority: null };
+    await expect(invoke('queue.issue', trusted(), { token: 'sess-1', input })).resolves.toEqual({ ok: true, value: 'done' });
+    expect(fake.host.dispatch).toHaveBeenCalledWith('queue.issue', 'sess-1', input);
+    await invoke('system.status', trusted(), { token: 42 });
+    expect(fake.host.dispatch).toHaveBeenLastCalledWith('system.status', null, {});
+  });
+
+  it.each([
+    ['another webContents', () => ({ ...trusted(), sender: { id: 99 } })],
+    ['a sub-frame', () => ({ ...trusted(), senderFrame: { parent: {}, url: APP_URL } })],
+    ['a frame showing another page', () => ({ ...trusted(), senderFrame: { parent: null, url: 'https://evil.example/' } })],
+    ['a frame showing another local file', () => ({ ...trusted(), senderFrame: { parent: null, url: 'file:///tmp/x.html' } })],
+    ['a destroyed frame', () => ({ ...trusted(), senderFrame: null })],
+  ])('refuses a call from %s', async (_, event) => {
+    fake.host.dispatch.mockClear();
+    const result = (await invoke('users.list', event(), { token: 'sess-1', input: {} })) as { ok: boolean; error?: { code: string } };
+    expect(result).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(fake.host.dispatch).not.toHaveBeenCalled();
+  });
+
+  it('answers a Result, not a throw, when the host fails', async () => {
+    fake.host.dispatch.mockRejectedValueOnce(new Error('disk full'));
+    const spy = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    await expect(invoke('queue.issue', trusted(), { token: 't', input: {} })).resolves.toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    spy.mockRestore();
+  });
+
+  it('forwards host events to the window', () => {
+    const event: ServerEvent = { type: 'services.changed' };
+    fake.host.listeners.forEach((l) => l(event));
+    expect(win().webContents.send).toHaveBeenCalledWith('loket:event', event);
+  });
+
+  it('puts the CSP header on documents, with the host as the only network peer', () => {
+    const callback = vi.fn();
+    fake.headersListener!({ resourceType: 'mainFrame', url: APP_URL, responseHeaders: { 'X-A': ['1'] } }, callback);
+    const headers = callback.mock.calls[0]![0].responseHeaders as Record<string, string[]>;
+    expect(headers['X-A']).toEqual(['1']);
+    expect(headers['Content-Security-Policy']![0]).toContain("connect-src 'self' http://127.0.0.1:4799 ws://127.0.0.1:4799");
+    expect(headers['Content-Security-Policy']![0]).not.toContain('unsafe-eval');
+    const other = vi.fn();
+    fake.headersListener!({ resourceType: 'image', url: `${APP_URL}/x.png`, responseHeaders: {} }, other);
+    expect(other).toHaveBeenCalledWith({});
+  });
+
+  it('grants no device permissions', () => {
+    const answer = (permission: string) => {
+      const cb = vi.fn();
+      fake.permissionRequest!(null, permission, cb);
+      return cb.mock.calls[0]![0];
+    };
+    expect(answer('media')).toBe(false);
+    expect(answer('geolocation')).toBe(false);
+    expect(answer('clipboard-sanitized-write')).toBe(true);
+  });
+
+  describe('every web contents', () => {
+    const events = new Map<string, Listener[]>();
+    let openHandler: Listener = () => undefined;
+    beforeAll(() => {
+      const contents = {
+        on: (name: string, fn: Listener) => events.set(name, [...(events.get(name) ?? []), fn]),
+        setWindowOpenHandler: (fn: Listener) => (openHandler = fn),
+      };
+      fake.appEvents.get('web-contents-created')!.forEach((fn) => fn({}, contents));
+    });
+    const navigate = (name: string, url: string) => {
+      const event = { url, preventDefault: vi.fn() };
+      events.get(name)!.forEach((fn) => fn(event, url));
+      return event.preventDefault.mock.calls.length > 0;
+    };
+
+    it('stays on the app and sends web links to the system browser', () => {
+      fake.openExternal.mockClear();
+      expect(navigate('will-navigate', `${APP_URL}#/login`)).toBe(false);
+      expect(navigate('will-navigate', 'https://bpjs-kesehatan.go.id/')).toBe(true);
+      expect(fake.openExternal).toHaveBeenCalledWith('https://bpjs-kesehatan.go.id/');
+      fake.openExternal.mockClear();
+      expect(navigate('will-navigate', 'file:///etc/passwd')).toBe(true);
+      expect(navigate('will-frame-navigate', 'javascript:alert(1)')).toBe(true);
+      expect(navigate('will-redirect', 'http://evil.example/')).toBe(true);
+      expect(fake.openExternal).not.toHaveBeenCalled();
+    });
+
+    it('never opens a new window, and hands only safe links to the system browser', () => {
+      fake.openExternal.mockClear();
+      expect(openHandler({ url: 'https://wa.me/628123' })).toEqual({ action: 'deny' });
+      expect(openHandler({ url: 'file:///C:/Windows/System32/calc.exe' })).toEqual({ action: 'deny' });
+      expect(openHandler({ url: 'ms-msdt:/id' })).toEqual({ action: 'deny' });
+      expect(fake.openExternal.mock.calls).toEqual([['https://wa.me/628123']]);
+    });
+
+    it('refuses webviews', () => {
+      const event = { preventDefault: vi.fn() };
+      events.get('will-attach-webview')!.forEach((fn) => fn(event));
+      expect(event.preventDefault).toHaveBeenCalled();
+    });
+  });
+
+  it('closes the host before quitting', async () => {
+    const event = { preventDefault: vi.fn() };
+    fake.appEvents.get('will-quit')!.forEach((fn) => fn(event));
+    expect(event.preventDefault).toHaveBeenCalled();
+    await vi.waitFor(() => expect(fake.exit).toHaveBeenCalledWith(0));
+    expect(fake.host.close).toHaveBeenCalled();
+  });
+});
+
+describe('preload/index.ts', () => {
+  async function loadPreload(...args: string[]) {
+    vi.resetModules();
+    const electron = fake;
+    electron.contextBridge.exposeInMainWorld.mockClear();
+    process.argv = ['/opt/Loket/loket', '--type=renderer', ...args];
+    try {
+      await import('../../preload/index');
+    } finally {
+      process.argv = savedArgv;
+    }
+    const [key, bridge] = electron.contextBridge.exposeInMainWorld.mock.calls[0] as unknown as [string, unknown];
+    return { key, bridge: bridge as Record<string, unknown> & { calls: Record<string, (e: unknown) => Promise<unknown>> }, electron };
+  }
+
+  it('exposes window.loket with one function per call, each on its own channel', async () => {
+    const { key, bridge, electron } = await loadPreload('--loket-mode=host', '--loket-host-url=http://127.0.0.1:4799');
+    expect(key).toBe('loket');
+    expect(Object.keys(bridge).sort()).toEqual(['calls', 'hostUrl', 'mode', 'onEvent']);
+    expect(bridge.mode).toBe('host');
+    expect(bridge.hostUrl).toBe('http://127.0.0.1:4799');
+    expect(Object.keys(bridge.calls).sort()).toEqual([...CALL_NAMES].sort());
+
+    const invoke = electron.ipcRenderer.invoke;
+    invoke.mockResolvedValueOnce({ ok: true, value: 1 });
+    await expect(bridge.calls['queue.callNext']!({ token: 's', input: { stage: 'petugas' }, extra: 'dropped' })).resolves.toEqual({
+      ok: true,
+      value: 1,
+    });
+    expect(invoke).toHaveBeenLastCalledWith('loket:queue.callNext', { token: 's', input: { stage: 'petugas' } });
+    await bridge.calls['auth.me']!({ token: { evil: true } });
+    expect(invoke).toHaveBeenLastCalledWith('loket:auth.me', { token: null, input: {} });
+  });
+
+  it('passes host events on without the IPC event object', async () => {
+    const { bridge, electron } = await loadPreload('--loket-mode=host');
+    const listener = vi.fn();
+    const off = (bridge.onEvent as (l: unknown) => () => void)(listener);
+    const [channel, handler] = electron.ipcRenderer.on.mock.calls.at(-1) as unknown as [string, Listener];
+    expect(channel).toBe('loket:event');
+    (handler as Listener)({ sender: 'secret' }, { type: 'services.changed' });
+    expect(listener).toHaveBeenCalledWith({ type: 'services.changed' });
+    off();
+    expect(electron.ipcRenderer.removeListener).toHaveBeenCalledWith('loket:event', handler);
+  });
+
+  it('gives a desk no IPC calls: it talks to its host over HTTP', async () => {
+    const { bridge } = await loadPreload('--loket-mode=desk', '--loket-host-url=http://192.168.1.10:4700');
+    expect(bridge.mode).toBe('desk');
+    expect(bridge.hostUrl).toBe('http://192.168.1.10:4700');
+    expect(bridge.calls).toEqual({});
+  });
+});
