@@ -86,7 +86,7 @@ export const t = {
   home: {
     title: 'Menu',
     greeting: (name: string) => `Selamat bekerja, ${name}`,
-    satpam: 'Ambil antrean (satpam)',
+    satpam: 'Ambil antrian (satpam)',
     resepsionis: 'Meja resepsionis',
     petugas: 'Meja petugas layanan',
     admin: 'Pengaturan admin',
@@ -95,14 +95,14 @@ export const t = {
     none: 'Belum ada menu untuk peran Anda. Hubungi admin.',
   },
   satpam: {
-    title: 'Ambil nomor antrean',
+    title: 'Ambil nomor antrian',
     purpose: '1. Pilih keperluan pengunjung',
     priority: '2. Prioritas (jika ada)',
     noServices: 'Belum ada layanan aktif. Minta admin mengaktifkan layanan.',
-    issue: 'Ambil nomor antrean',
+    issue: 'Ambil nomor antrian',
     issuing: 'Mengambil nomor…',
     pickFirst: 'Pilih keperluan terlebih dahulu.',
-    ticketTitle: 'Nomor antrean',
+    ticketTitle: 'Nomor antrian',
     issuedAt: (time: string) => `Diambil pukul ${time}`,
     print: 'Cetak',
     next: 'Pengunjung berikutnya',
@@ -114,7 +114,7 @@ export const t = {
     calling: 'Memanggil…',
     nobodyWaiting: 'Tidak ada pengunjung yang menunggu.',
     waiting: 'Menunggu',
-    waitingEmpty: 'Antrean kosong.',
+    waitingEmpty: 'Antrian kosong.',
     skipped: 'Dilewati',
     skippedEmpty: 'Tidak ada nomor yang dilewati.',
     callSkipped: 'Panggil lagi',
@@ -170,7 +170,7 @@ export const t = {
   },
   admin: {
     title: 'Pengaturan admin',
-    tabs: { users: 'Pengguna', desks: 'Meja', services: 'Layanan', queue: 'Antrean' },
+    tabs: { users: 'Pengguna', desks: 'Meja', services: 'Layanan', queue: 'Antrian' },
     users: {
       create: 'Tambah pengguna',
       username: 'Nama pengguna',
@@ -206,7 +206,7 @@ export const t = {
     services: {
       add: 'Tambah layanan',
       code: 'Kode',
-      codeHint: 'Satu huruf A–Z, dipakai di nomor antrean',
+      codeHint: 'Satu huruf A–Z, dipakai di nomor antrian',
       name: 'Nama layanan',
       active: 'Aktif',
       steps: 'Langkah SOP',
@@ -220,7 +220,7 @@ export const t = {
       stepsCount: (n: number) => `${n} langkah`,
     },
     queue: {
-      title: 'Rasio antrean prioritas',
+      title: 'Rasio antrian prioritas',
       ratio: 'Rasio prioritas (1–10)',
       hint: 'Satu pengunjung prioritas (lansia, disabilitas, ibu hamil) dipanggil setelah setiap N pengunjung biasa. Gawat darurat selalu dipanggil lebih dulu.',
       saved: 'Rasio prioritas tersimpan.',
@@ -228,7 +228,6 @@ export const t = {
   },
   dashboard: {
     title: 'Dasbor hari ini',
-    day: (d: string) => `Tanggal ${d}`,
     issued: 'Nomor diambil',
     done: 'Selesai dilayani',
     service: 'Layanan',

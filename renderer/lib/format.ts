@@ -20,3 +20,10 @@ export function percent(value: number | null): string {
   if (value === null || !Number.isFinite(value)) return '–';
   return `${Math.round(value)}%`;
 }
+
+/** "2026-11-25" (an office day) -> "Rabu, 25 November 2026". */
+export function longDate(day: string): string {
+  const [y, m, d] = day.split('-').map(Number);
+  if (!y || !m || !d) return day;
+  return new Date(y, m - 1, d).toLocaleDateString('id-ID', { dateStyle: 'full' });
+}

@@ -1,6 +1,6 @@
 // Today's numbers per service step, against the mutu baku. Refreshed by pushed queue events.
 import { t } from '../i18n/id';
-import { mmss, percent } from '../lib/format';
+import { longDate, mmss, percent } from '../lib/format';
 import { useLoad, useOnEventsRegained, useServerEvents } from '../lib/hooks';
 import { api } from '../state/api';
 import { ErrorAlert } from '../components/Alert';
@@ -19,7 +19,7 @@ export function Dashboard() {
       <ErrorAlert error={stats.error} testId="stats-error" />
       {data ? (
         <>
-          <p className="muted">{t.dashboard.day(data.day)}</p>
+          <p className="muted">{longDate(data.day)}</p>
           <div className="totals">
             <div className="total">
               <span className="total-value" data-testid="stat-issued">

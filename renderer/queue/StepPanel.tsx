@@ -70,12 +70,12 @@ function StepClock({ step }: { step: StepTiming }) {
 function StepList({ steps, currentSeq }: { steps: StepTiming[]; currentSeq: number }) {
   return (
     <ol className="step-list" aria-label={t.queue.steps}>
-      {steps.map((s) => {
+      {steps.map((s, i) => {
         const state = s.endedAt ? 'done' : s.seq === currentSeq ? 'current' : 'todo';
         return (
           <li key={s.seq} className={`step-item step-${state}`} data-testid={`step-item-${s.seq}`} data-step-state={state}>
             <span className="step-mark" aria-hidden="true">
-              {state === 'done' ? '✓' : s.seq}
+              {state === 'done' ? '✓' : i + 1}
             </span>
             <span>{s.name}</span>
             <span className="muted">{t.dashboard.minutes(s.mutuBakuMin)}</span>
