@@ -236,6 +236,8 @@ export const contract = {
     Ticket,
     ['satpam', 'admin'],
   ),
+  'queue.ticketPdf': entry(ticketRef, z.object({ fileName: z.string(), base64: z.string() }), ['satpam', 'admin']),
+  'queue.printTicket': entry(ticketRef, z.object({ printer: z.string(), jobId: z.string() }), ['satpam', 'admin']),
   'queue.board': entry(
     z.object({ stage: Stage }),
     z.object({ waiting: z.array(Ticket), skipped: z.array(Ticket), mine: z.array(Ticket), priorityRatio: z.number().int() }),
@@ -268,6 +270,15 @@ export const contract = {
     'petugas',
   ]),
   'settings.queue': entry(z.object({ priorityRatio: z.number().int().min(1).max(10) }), z.object({ priorityRatio: z.number().int() }), ['admin']),
+
+  'devices.printers': entry(
+    empty,
+    z.object({ printers: z.array(z.object({ name: z.string(), isDefault: z.boolean() })), ticketPrinter: z.string().nullable(), error: z.string().nullable() }),
+    ['admin'],
+  ),
+  'settings.devices': entry(z.object({ ticketPrinter: z.string().trim().min(1).max(200).nullable() }), z.object({ ticketPrinter: z.string().nullable() }), ['admin']),
+  /** Which devices this host has set up, for screens that offer printing. */
+  'devices.status': entry(empty, z.object({ ticketPrinter: z.string().nullable() }), 'staff'),
 
   'display.state': entry(empty, DisplayState, 'public'),
 } as const;

@@ -9,6 +9,7 @@ import { listServices, saveService, setQueueSettings } from '../services/catalog
 import * as queue from '../services/queue';
 import { getCase, saveCase } from '../services/cases';
 import { displayState, statsToday } from '../services/stats';
+import { listPrinters, printTicket, setDevices, ticketPdfFile, ticketPrinter } from '../services/printing';
 
 type Input<N extends CallName> = z.output<(typeof contract)[N]['input']>;
 export type Handler<N extends CallName> = (ctx: Ctx, input: Input<N>, token: string | null) => CallOutput<N> | Promise<CallOutput<N>>;
@@ -36,6 +37,8 @@ export const handlers: { [N in CallName]: Handler<N> } = {
   'services.list': (ctx) => listServices(ctx),
   'services.save': (ctx, input) => saveService(ctx, input),
   'queue.issue': (ctx, input) => queue.issueTicket(ctx, input),
+  'queue.ticketPdf': (ctx, input) => ticketPdfFile(ctx, input),
+  'queue.printTicket': (ctx, input) => printTicket(ctx, input),
   'queue.board': (ctx, input) => queue.board(ctx, input),
   'queue.callNext': (ctx, input) => queue.callNext(ctx, input),
   'queue.recall': (ctx, input) => queue.recall(ctx, input),
@@ -51,6 +54,9 @@ export const handlers: { [N in CallName]: Handler<N> } = {
   'cases.save': (ctx, input) => saveCase(ctx, input),
   'stats.today': (ctx) => statsToday(ctx),
   'settings.queue': (ctx, input) => setQueueSettings(ctx, input),
+  'devices.printers': (ctx) => listPrinters(ctx),
+  'settings.devices': (ctx, input) => setDevices(ctx, input),
+  'devices.status': (ctx) => ({ ticketPrinter: ticketPrinter(ctx) }),
   'display.state': (ctx) => displayState(ctx),
 };
 

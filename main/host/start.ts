@@ -8,6 +8,7 @@ import { createBus } from '../transport/bus';
 import { dispatch } from '../transport/dispatch';
 import { createHttpServer } from '../transport/http';
 import type { Deps } from '../services/context';
+import { CupsPrinter, type DocumentPrinter } from '../devices/printer';
 
 export interface RunningHost {
   url: string;
@@ -19,7 +20,7 @@ export interface RunningHost {
 
 export const DB_FILE_NAME = 'loket.sqlite';
 
-export async function startHost(opts: HostOptions & { now?: () => Date }): Promise<RunningHost> {
+export async function startHost(opts: HostOptions & { now?: () => Date; printer?: DocumentPrinter }): Promise<RunningHost> {
   const dbFile = join(opts.dataDir, DB_FILE_NAME);
   const store = new Store(dbFile);
   try {
@@ -28,7 +29,7 @@ export async function startHost(opts: HostOptions & { now?: () => Date }): Promi
     store.close();
     throw err;
   }
-  const deps: Deps = { store, now: opts.now ?? (() => new Date()) };
+  const deps: Deps = { store, now: opts.now ?? (() => new Date()), printer: opts.printer ?? new CupsPrinter(process.env.LOKET_CUPS_SERVER) };
   const bus = createBus();
   const app = await createHttpServer(deps, bus, { rendererDir: opts.rendererDir });
   await app.listen({ port: opts.port, host: opts.bindAddress });

@@ -3,10 +3,12 @@
 import { v7 as uuidv7 } from 'uuid';
 import { qb, type Store } from '../db';
 import type { Desk, Role, ServerEvent, User } from '../api/contract';
+import type { DocumentPrinter } from '../devices/printer';
 
 export interface Deps {
   store: Store;
   now: () => Date;
+  printer: DocumentPrinter;
 }
 
 export interface Actor {

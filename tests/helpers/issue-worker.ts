@@ -2,10 +2,11 @@
 // writers never share or skip a number). Args: dbFile token count serviceCode
 import { Store } from '../../main/db';
 import { dispatch } from '../../main/transport/dispatch';
+import { CupsPrinter } from '../../main/devices/printer';
 
 const [dbFile, token, count, code] = process.argv.slice(2) as [string, string, string, string];
 const store = new Store(dbFile);
-const deps = { store, now: () => new Date() };
+const deps = { store, now: () => new Date(), printer: new CupsPrinter() };
 const labels: string[] = [];
 for (let i = 0; i < Number(count); i++) {
   const r = await dispatch(deps, () => {}, 'queue.issue', token, { serviceCode: code, priority: null }, '127.0.0.1');

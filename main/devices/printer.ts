@@ -1,0 +1,64 @@
+// Document printers behind one interface. The CUPS adapter drives the system's `lp`/`lpstat`
+// (Linux, and any PC with CUPS); a Windows adapter comes with the letters issue.
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+
+export interface PrinterInfo { name: string; isDefault: boolean }
+
+export interface DocumentPrinter {
+  list(): Promise<PrinterInfo[]>;
+  /** Sends a PDF to the named queue; resolves with the spooler's job id. */
+  print(printer: string, pdf: Uint8Array, title: string): Promise<string>;
+}
+
+export class PrinterError extends Error {}
+
+/** CUPS through its command-line clients. `server` (host:port or socket path) selects a private
+ *  cupsd, as the device tests do; by default the system's. */
+export class CupsPrinter implements DocumentPrinter {
+  constructor(private readonly server?: string) {}
+
+  private env(): NodeJS.ProcessEnv {
+    return this.server ? { ...process.env, CUPS_SERVER: this.server } : process.env;
+  }
+
+  async list(): Promise<PrinterInfo[]> {
+    try {
+      const [names, def] = await Promise.all([
+        run('lpstat', ['-e'], { env: this.env(), timeout: 10_000 }),
+        run('lpstat', ['-d'], { env: this.env(), timeout: 10_000 }).catch(() => ({ stdout: '' })),
+      ]);
+      const defaultName = /:\s*(\S+)\s*$/.exec(def.stdout.trim())?.[1] ?? null;
+      return names.stdout
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean)
+        .map((name) => ({ name, isDefault: name === defaultName }));
+    } catch (err) {
+      throw new PrinterError(`Daftar printer tidak dapat dibaca dari CUPS: ${(err as Error).message}`);
+    }
+  }
+
+  async print(printer: string, pdf: Uint8Array, title: string): Promise<string> {
+    const dir = await mkdtemp(join(tmpdir(), 'loket-print-'));
+    const file = join(dir, 'dokumen.pdf');
+    try {
+      await writeFile(file, pdf);
+      const { stdout } = await run('lp', ['-d', printer, '-t', title, file], { env: this.env(), timeout: 30_000 });
+      const id = /request id is (\S+)/.exec(stdout)?.[1];
+      if (!id) throw new PrinterError(`Printer ${printer} tidak memberi nomor pekerjaan: ${stdout.trim()}`);
+      return id;
+    } catch (err) {
+      if (err instanceof PrinterError) throw err;
+      const msg = ((err as { stderr?: string }).stderr || (err as Error).message).trim();
+      throw new PrinterError(`Gagal mengirim ke printer ${printer}: ${msg}`);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }
+}
