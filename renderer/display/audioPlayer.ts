@@ -10,7 +10,10 @@ const MAX_CLIP_MS = 6000;
 
 export interface AudioPlayer {
   play: ClipPlayer;
-  /** Starts loading clips so the first announcement does not wait for the disk or network. */
+  /**
+   * Starts loading clips so the first announcement does not wait for the disk or network. Creating
+   * the element with preload="auto" is enough; load() would cut off a clip that is playing.
+   */
   preload(clips: readonly string[]): void;
 }
 
@@ -48,7 +51,7 @@ export function createAudioPlayer(base = AUDIO_BASE): AudioPlayer {
   return {
     play,
     preload(clips) {
-      clips.forEach((clip) => element(clip).load());
+      clips.forEach((clip) => element(clip));
     },
   };
 }

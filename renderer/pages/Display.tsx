@@ -12,14 +12,18 @@ import '../display/display.css';
 type Sound = 'probing' | 'blocked' | 'on';
 
 export default function Display() {
+  const [sound, setSound] = useState<Sound>('probing');
   const audio = useMemo(() => {
     const player = createAudioPlayer();
     const announcer = new Announcer(player.play, {
-      onError: (clip, error) => console.warn(`[display] clip ${clip} not played`, error),
+      onError: (clip, error) => {
+        console.warn(`[display] clip ${clip} not played`, error);
+        // The autoplay probe can be wrong; the browser's refusal is the final word.
+        if (error instanceof Error && error.name === 'NotAllowedError') setSound('blocked');
+      },
     });
     return { player, announcer };
   }, []);
-  const [sound, setSound] = useState<Sound>('probing');
   const soundRef = useRef<Sound>(sound);
   soundRef.current = sound;
   // Bumped on every announced call to restart the highlight animation.
@@ -105,7 +109,7 @@ export default function Display() {
           <div className="dsp-goto" data-testid="display-current-counter">
             {current ? (
               <>
-                <span className="dsp-goto-text">{t.goTo}</span>
+                <span className="dsp-goto-text">{t.goTo}</span>{' '}
                 <span className="dsp-counter">{t.counter(current.counterNo)}</span>
               </>
             ) : (
@@ -137,11 +141,21 @@ export default function Display() {
       {sound === 'blocked' ? (
         <div className="dsp-sound">
           <button type="button" className="dsp-sound-btn" data-testid="enable-sound" onClick={enableSound}>
-            <span aria-hidden="true">🔊</span> {t.enableSound}
+            <SpeakerIcon /> {t.enableSound}
           </button>
           <span className="dsp-sound-hint">{t.enableSoundHint}</span>
         </div>
       ) : null}
     </div>
+  );
+}
+
+/** Drawn, not an emoji: TV sticks and office PCs often have no emoji font. */
+function SpeakerIcon() {
+  return (
+    <svg className="dsp-sound-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+      <path d="M3 9v6h4l5 4V5L7 9H3z" fill="currentColor" />
+      <path d="M16 8.5a5 5 0 0 1 0 7M18.5 6a8.5 8.5 0 0 1 0 12" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
+    </svg>
   );
 }
