@@ -57,7 +57,7 @@ export function CurrentTicket({ ticket, stage, onChanged }: CurrentTicketProps) 
       />
 
       <ErrorAlert error={action.error} testId="ticket-action-error" />
-      {recalled ? <Notice testId="recalled">{t.queue.recall} ✓</Notice> : null}
+      {recalled ? <Notice testId="recalled">{t.queue.recalled(ticket.label)}</Notice> : null}
 
       <div className="ticket-actions">
         <button type="button" className="btn btn-secondary" data-testid="recall" disabled={action.pending} onClick={() => void act('queue.recall')}>

@@ -84,6 +84,7 @@ export function TransferPanel({ ticket, onDone, onCancel }: TransferPanelProps) 
               </option>
             ))}
           </select>
+          <small className="hint">{t.transfer.petugasHint}</small>
         </div>
       )}
       <ErrorAlert error={submit.error} testId="transfer-error" />

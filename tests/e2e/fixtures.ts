@@ -28,6 +28,19 @@ async function newDesk(browser: Browser, url: string, opened: BrowserContext[]):
   return { context, page: await context.newPage() };
 }
 
+/**
+ * A browser context already paired and signed in (tokens from the API helpers), for tests whose
+ * subject is not the start-up gates.
+ */
+export async function openSignedIn(browser: Browser, url: string, deskToken: string, sessionToken: string): Promise<Desk> {
+  const context = await browser.newContext({ baseURL: url });
+  await context.addInitScript({
+    content: `localStorage.setItem('loket.desk', ${JSON.stringify(deskToken)});
+              localStorage.setItem('loket.session', ${JSON.stringify(sessionToken)});`,
+  });
+  return { context, page: await context.newPage() };
+}
+
 export const test = base.extend<TestFixtures, WorkerFixtures>({
   host: [
     async ({}, use) => {

@@ -1,6 +1,6 @@
 // The host goes away while the resepsionis is typing: the screen says so, keeps every field, and
 // the same save works once the host is back. Then the SOP step clock runs past its mutu baku. Uses its own host so it can stop and restart it.
-import { expect, test } from './fixtures';
+import { expect, openSignedIn, test } from './fixtures';
 import { KK_VALID, NIK_MALE } from '../helpers/factories';
 import { ok, setupOffice, startHostProcess, tempDir, type HostProcess } from '../helpers/host';
 import { QueueDeskPage } from './pages/QueueDeskPage';
@@ -11,15 +11,9 @@ test('an unreachable host raises the banner and loses no typed input', async ({ 
   let host: HostProcess = await startHostProcess(tempDir('loket-e2e-offline-'));
   try {
     const office = await setupOffice(host.url);
-    await ok(host.url, 'queue.issue', { serviceCode: 'A', priority: 'lansia' }, office.tokens.satpam1);
+    await ok(host.url, 'queue.issue', { serviceCode: 'A', priority: 'lansia' }, office.tokens.satpam1!);
 
-    const context = await browser.newContext({ baseURL: host.url });
-    // Sign this browser in as resep1 on the host's desk without going through the gates again.
-    await context.addInitScript({
-      content: `localStorage.setItem('loket.desk', ${JSON.stringify(office.deskToken)});
-                localStorage.setItem('loket.session', ${JSON.stringify(office.tokens.resep1)});`,
-    });
-    const page = await context.newPage();
+    const { context, page } = await openSignedIn(browser, host.url, office.deskToken, office.tokens.resep1!);
     const desk = new QueueDeskPage(page, 'resepsionis');
     await desk.open();
     expect(await desk.callNext()).toBe('A-001');

@@ -57,24 +57,26 @@ export class QueueDeskPage {
     await expect(this.page.getByTestId('step-clock')).toBeVisible();
   }
 
+  /** Finishes the running step; returns false when the visitor has left this desk. */
+  async finishStep(): Promise<boolean> {
+    const p = this.page;
+    const step = p.getByTestId('current-step');
+    const seq = await step.getAttribute('data-seq');
+    await expect(step).toHaveAttribute('data-running', 'true');
+    await p.getByTestId('finish-step').click();
+    await expect(p.locator(`[data-testid="current-step"][data-seq="${seq}"]`)).toHaveCount(0);
+    await expect(p.getByTestId(`page-${this.stage}`)).toHaveAttribute('data-state', 'ready');
+    return (await p.getByTestId('current-ticket').count()) > 0;
+  }
+
   /**
    * Finishes the running step and every following step of this desk's role (the host starts the
    * next one at once), until the visitor leaves this desk. Returns how many steps were finished.
    */
   async finishStageSteps(): Promise<number> {
-    const p = this.page;
-    let finished = 0;
-    for (;;) {
-      const step = p.getByTestId('current-step');
-      const seq = await step.getAttribute('data-seq');
-      await expect(step).toHaveAttribute('data-running', 'true');
-      await p.getByTestId('finish-step').click();
-      finished += 1;
-      await expect(p.locator(`[data-testid="current-step"][data-seq="${seq}"]`)).toHaveCount(0);
-      await expect(p.getByTestId(`page-${this.stage}`)).toHaveAttribute('data-state', 'ready');
-      if ((await p.getByTestId('current-ticket').count()) === 0) break;
-    }
-    await expect(p.getByTestId('no-current-ticket')).toBeVisible();
+    let finished = 1;
+    while (await this.finishStep()) finished += 1;
+    await expect(this.page.getByTestId('no-current-ticket')).toBeVisible();
     return finished;
   }
 }
