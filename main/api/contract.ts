@@ -307,6 +307,8 @@ export const CALL_NAMES = Object.keys(contract) as CallName[];
 /** HTTP path of a call on the host. */
 export const callPath = (name: CallName): string => `/api/${name}`;
 export const DISPLAY_WS_PATH = '/ws/display';
+/** The display feed also carries `{ "type": "heartbeat" }` this often; silence for three beats means the host is gone. */
+export const DISPLAY_HEARTBEAT_MS = 5_000;
 export const EVENTS_WS_PATH = '/ws/events';
 
 /**

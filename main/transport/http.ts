@@ -5,7 +5,7 @@ import fastifyStatic from '@fastify/static';
 import fastifyWebsocket from '@fastify/websocket';
 import type { WebSocket } from 'ws';
 import { existsSync } from 'node:fs';
-import { DISPLAY_WS_PATH, EVENTS_WS_PATH, type DisplayEvent, type ServerEvent } from '../api/contract';
+import { DISPLAY_HEARTBEAT_MS, DISPLAY_WS_PATH, EVENTS_WS_PATH, type DisplayEvent, type ServerEvent } from '../api/contract';
 import { authenticate } from '../api/handlers';
 import { displayState } from '../services/stats';
 import type { Deps } from '../services/context';
@@ -58,7 +58,12 @@ export async function createHttpServer(deps: Deps, bus: EventBus, opts: HttpOpti
       send(boards, JSON.stringify(msg));
     }
   });
+  // Boards cannot see TCP keep-alives: a small message every few seconds lets a TV notice a host
+  // that vanished without closing the connection (power cut, cable pulled) and reconnect.
+  const heartbeat = setInterval(() => send(boards, JSON.stringify({ type: 'heartbeat' })), DISPLAY_HEARTBEAT_MS);
+  heartbeat.unref();
   app.addHook('onClose', async () => {
+    clearInterval(heartbeat);
     unsubscribe();
     for (const s of [...staff, ...boards]) s.terminate();
   });

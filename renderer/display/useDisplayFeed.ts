@@ -1,7 +1,7 @@
 // The board's live feed: one WebSocket to the host's public display endpoint, reopened with backoff
 // whenever it drops. The host sends the full state on connect, so nothing is lost while away.
 import { useEffect, useRef, useState } from 'react';
-import { DISPLAY_WS_PATH, type DisplayEvent, type DisplayState } from '../../main/api/contract';
+import { DISPLAY_HEARTBEAT_MS, DISPLAY_WS_PATH, type DisplayEvent, type DisplayState } from '../../main/api/contract';
 import { call, wsUrl } from '../api/client';
 import { parseDisplayEvent, reconnectDelayMs } from './feed';
 
@@ -21,6 +21,7 @@ export function useDisplayFeed(onEvent: (event: DisplayEvent) => void): {
     let timer: number | undefined;
     let attempt = 0;
     let stopped = false;
+    let lastHeard = Date.now();
 
     const schedule = (): void => {
       window.clearTimeout(timer);
@@ -40,9 +41,11 @@ export function useDisplayFeed(onEvent: (event: DisplayEvent) => void): {
       socket = ws;
       ws.onopen = () => {
         attempt = 0;
+        lastHeard = Date.now();
         setConnection('open');
       };
       ws.onmessage = (message) => {
+        lastHeard = Date.now();
         const event = parseDisplayEvent(message.data);
         if (!event) return;
         setState(event.state);
@@ -65,10 +68,21 @@ export function useDisplayFeed(onEvent: (event: DisplayEvent) => void): {
       open();
     };
 
+    // A host that lost power never closes the socket: three missed heartbeats count as a drop.
+    const watchdog = window.setInterval(() => {
+      if (!socket || socket.readyState !== WebSocket.OPEN || Date.now() - lastHeard < 3 * DISPLAY_HEARTBEAT_MS) return;
+      const dead = socket;
+      socket = null;
+      dead.close();
+      setConnection('closed');
+      schedule();
+    }, DISPLAY_HEARTBEAT_MS);
+
     open();
     window.addEventListener('online', onOnline);
     return () => {
       stopped = true;
+      window.clearInterval(watchdog);
       window.clearTimeout(timer);
       window.removeEventListener('online', onOnline);
       socket?.close();
