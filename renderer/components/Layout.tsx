@@ -37,9 +37,11 @@ interface LayoutProps {
   /** Kiosk screens hide the menu link and use bigger type. */
   kiosk?: boolean;
   wide?: boolean;
+  /** The menu itself has no "back to menu" link. */
+  isMenu?: boolean;
 }
 
-export function Layout({ title, testId, state, children, kiosk, wide }: LayoutProps) {
+export function Layout({ title, testId, state, children, kiosk, wide, isMenu }: LayoutProps) {
   const user = useApp((s) => s.user);
   const desk = useApp((s) => s.desk);
   const office = useApp((s) => s.office);
@@ -56,7 +58,7 @@ export function Layout({ title, testId, state, children, kiosk, wide }: LayoutPr
         <div className="topbar-right">
           <ConnectionIndicator />
           {user ? <span className="topbar-user" data-testid="current-user">{user.fullName}</span> : null}
-          {user ? (
+          {user && !isMenu ? (
             <button type="button" className="btn btn-ghost" data-testid="nav-home" onClick={() => navigate('/')}>
               {t.app.back}
             </button>
@@ -75,7 +77,7 @@ export function Layout({ title, testId, state, children, kiosk, wide }: LayoutPr
 }
 
 /** A centred card for the start-up screens (setup, pair, login). */
-export function GateLayout({ title, testId, state, children }: Omit<LayoutProps, 'kiosk' | 'wide'>) {
+export function GateLayout({ title, testId, state, children }: Omit<LayoutProps, 'kiosk' | 'wide' | 'isMenu'>) {
   return (
     <div className="page page-gate" data-testid={testId} data-state={state}>
       <UnreachableBanner />

@@ -23,7 +23,7 @@ export function Home() {
   const user = useApp((s) => s.user);
   const items = MENU.filter((m) => m.roles.some((r) => user?.roles.includes(r)));
   return (
-    <Layout title={t.home.title} testId="page-home" state="ready">
+    <Layout title={t.home.title} testId="page-home" state="ready" isMenu>
       <p className="lead">{t.home.greeting(user?.fullName ?? '')}</p>
       {items.length === 0 ? <p>{t.home.none}</p> : null}
       <nav className="menu-grid">
