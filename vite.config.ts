@@ -13,11 +13,20 @@ function relaxCspForDevServer(): Plugin {
   };
 }
 
+// `vite` (dev server) forwards calls and events to a running host (`npm run serve`).
+const devHost = process.env.LOKET_HOST_URL ?? 'http://127.0.0.1:4700';
+
 export default defineConfig({
   root: 'renderer',
   // Relative asset URLs so Electron can load the built files from file://.
   base: './',
   plugins: [react(), relaxCspForDevServer()],
+  server: {
+    proxy: {
+      '/api': devHost,
+      '/ws': { target: devHost.replace(/^http/, 'ws'), ws: true },
+    },
+  },
   build: {
     outDir: '../out/renderer',
     emptyOutDir: true,
