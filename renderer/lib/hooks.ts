@@ -56,16 +56,19 @@ export function useServerEvents(listener: (event: ServerEvent) => void): void {
   useEffect(() => onEvent((e) => ref.current(e)), []);
 }
 
-/** Calls `onRegain` when the event channel comes back, so screens catch up on missed pushes. */
-export function useOnEventsRegained(onRegain: () => void): void {
-  const live = useApp((s) => s.eventsLive);
-  const wasLive = useRef(live);
-  const ref = useRef(onRegain);
-  ref.current = onRegain;
+/**
+ * Calls `onOpen` whenever the event channel (re)opens after this component mounted: pushes sent
+ * while it was closed or still connecting are lost, so the screen reloads to catch up.
+ */
+export function useOnEventsOpened(onOpen: () => void): void {
+  const epoch = useApp((s) => s.eventsEpoch);
+  const seen = useRef(epoch);
+  const ref = useRef(onOpen);
+  ref.current = onOpen;
   useEffect(() => {
-    if (live && !wasLive.current) ref.current();
-    wasLive.current = live;
-  }, [live]);
+    if (epoch !== seen.current) ref.current();
+    seen.current = epoch;
+  }, [epoch]);
 }
 
 /** Host time, re-rendered every `intervalMs` (for live clocks). */

@@ -1,7 +1,7 @@
 // Today's numbers per service step, against the mutu baku. Refreshed by pushed queue events.
 import { t } from '../i18n/id';
 import { longDate, mmss, percent } from '../lib/format';
-import { useLoad, useOnEventsRegained, useServerEvents } from '../lib/hooks';
+import { useLoad, useOnEventsOpened, useServerEvents } from '../lib/hooks';
 import { api } from '../state/api';
 import { ErrorAlert } from '../components/Alert';
 import { Layout } from '../components/Layout';
@@ -11,7 +11,7 @@ export function Dashboard() {
   useServerEvents((e) => {
     if (e.type === 'queue.changed') void stats.reload();
   });
-  useOnEventsRegained(() => void stats.reload());
+  useOnEventsOpened(() => void stats.reload());
   const data = stats.data;
 
   return (

@@ -3,7 +3,7 @@
 import { useRef, useState } from 'react';
 import { PRIORITIES, type Priority, type Ticket } from '../../main/api/contract';
 import { t } from '../i18n/id';
-import { useAction, useLoad, useServerEvents } from '../lib/hooks';
+import { useAction, useLoad, useOnEventsOpened, useServerEvents } from '../lib/hooks';
 import { api } from '../state/api';
 import { useApp } from '../state/app';
 import { ErrorAlert, Notice } from '../components/Alert';
@@ -24,6 +24,7 @@ export function Satpam() {
   useServerEvents((e) => {
     if (e.type === 'services.changed') void services.reload();
   });
+  useOnEventsOpened(() => void services.reload());
 
   const active = (services.data ?? []).filter((s) => s.active);
 

@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import type { Stage, Ticket } from '../../main/api/contract';
 import { t } from '../i18n/id';
-import { useAction, useLoad, useOnEventsRegained, useServerEvents } from '../lib/hooks';
+import { useAction, useLoad, useOnEventsOpened, useServerEvents } from '../lib/hooks';
 import { api } from '../state/api';
 import { ErrorAlert, Notice } from '../components/Alert';
 import { Layout } from '../components/Layout';
@@ -18,7 +18,7 @@ export function QueueDesk({ stage }: { stage: Stage }) {
   useServerEvents((e) => {
     if (e.type === 'queue.changed' || e.type === 'services.changed') void board.reload();
   });
-  useOnEventsRegained(() => void board.reload());
+  useOnEventsOpened(() => void board.reload());
 
   async function callNext() {
     setNotice(null);

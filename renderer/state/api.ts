@@ -19,4 +19,7 @@ export async function api<N extends CallName>(name: N, input: CallInput<N>): Pro
 
 export type ApiError = AppError;
 
-onConnection((online) => useApp.getState().set({ eventsLive: online }));
+onConnection((online) => {
+  const app = useApp.getState();
+  app.set({ eventsLive: online, eventsEpoch: online ? app.eventsEpoch + 1 : app.eventsEpoch });
+});

@@ -17,6 +17,8 @@ interface AppState {
   hostReachable: boolean;
   /** The push-event channel is open (queue screens stay current without polling). */
   eventsLive: boolean;
+  /** Counts openings of the event channel; screens reload when it moves (events may have been missed). */
+  eventsEpoch: number;
   /** serverTime - local time, so step clocks agree with the host even if this PC's clock is off. */
   clockOffsetMs: number;
   set(patch: Partial<Omit<AppState, 'set'>>): void;
@@ -32,6 +34,7 @@ export const useApp = create<AppState>()((set) => ({
   desk: null,
   hostReachable: true,
   eventsLive: true,
+  eventsEpoch: 0,
   clockOffsetMs: 0,
   set: (patch) => set(patch),
 }));
