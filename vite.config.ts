@@ -23,7 +23,8 @@ export default defineConfig({
   plugins: [react(), relaxCspForDevServer()],
   server: {
     proxy: {
-      '/api': devHost,
+      // Calls are POSTs; GETs under /api are the renderer's own source files (renderer/api/).
+      '/api': { target: devHost, bypass: (req) => (req.method === 'POST' ? undefined : req.url) },
       '/ws': { target: devHost.replace(/^http/, 'ws'), ws: true },
     },
   },

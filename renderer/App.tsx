@@ -66,8 +66,12 @@ function StaffApp({ route }: { route: string }) {
 
   if (bootState !== 'ready') {
     return (
-      <GateLayout title={t.app.name} testId="page-boot" state={bootState === 'loading' ? 'loading' : 'ready'}>
-        {bootState === 'loading' ? <p>{t.app.loading}</p> : null}
+      <GateLayout
+        title={bootState === 'loading' ? t.app.connecting : t.connection.offline}
+        testId="page-boot"
+        state={bootState === 'loading' ? 'loading' : 'ready'}
+        hideBanner
+      >
         <ErrorAlert error={bootError} />
         {bootState === 'unreachable' ? (
           <button type="button" className="btn btn-primary" data-testid="boot-retry" onClick={() => void boot()}>

@@ -77,10 +77,15 @@ export function Layout({ title, testId, state, children, kiosk, wide, isMenu }: 
 }
 
 /** A centred card for the start-up screens (setup, pair, login). */
-export function GateLayout({ title, testId, state, children }: Omit<LayoutProps, 'kiosk' | 'wide' | 'isMenu'>) {
+interface GateLayoutProps extends Omit<LayoutProps, 'kiosk' | 'wide' | 'isMenu'> {
+  /** The start-up screen shows the host error itself; the banner would repeat it. */
+  hideBanner?: boolean;
+}
+
+export function GateLayout({ title, testId, state, children, hideBanner }: GateLayoutProps) {
   return (
     <div className="page page-gate" data-testid={testId} data-state={state}>
-      <UnreachableBanner />
+      {hideBanner ? null : <UnreachableBanner />}
       <main className="gate">
         <div className="gate-card">
           <div className="gate-brand">

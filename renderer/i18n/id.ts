@@ -5,7 +5,7 @@ import type { Priority, Role, TicketStatus } from '../../main/api/contract';
 export const t = {
   app: {
     name: 'Loket',
-    loading: 'Memuat…',
+    connecting: 'Menghubungkan ke host…',
     retry: 'Coba lagi',
     back: 'Kembali ke menu',
     logout: 'Keluar',
@@ -19,7 +19,6 @@ export const t = {
     yes: 'Ya',
     no: 'Tidak',
     edit: 'Ubah',
-    required: 'Wajib diisi.',
   },
   connection: {
     online: 'Terhubung ke host',
