@@ -83,6 +83,7 @@ interface GateLayoutProps extends Omit<LayoutProps, 'kiosk' | 'wide' | 'isMenu'>
 }
 
 export function GateLayout({ title, testId, state, children, hideBanner }: GateLayoutProps) {
+  const office = useApp((s) => s.office);
   return (
     <div className="page page-gate" data-testid={testId} data-state={state}>
       {hideBanner ? null : <UnreachableBanner />}
@@ -92,6 +93,7 @@ export function GateLayout({ title, testId, state, children, hideBanner }: GateL
             {t.app.name}
             <ConnectionIndicator />
           </div>
+          {office ? <div className="gate-office">{office.name}</div> : null}
           <h1>{title}</h1>
           {children}
         </div>

@@ -57,7 +57,10 @@ test('a visitor goes from the satpam kiosk through resepsionis and petugas to th
     for (const [desk, username] of [[satpam, 'satpam1'], [resep, 'resep1'], [petugas, 'petugas1']] as const) {
       const gate = new DeskGate(desk.page);
       await gate.pair(tokens[username]!);
-      if (username === 'satpam1') await snap(desk.page, '06-login');
+      if (username === 'satpam1') {
+        await gate.loginRefused(username, 'bukan-sandinya');
+        await snap(desk.page, '06-login-refused');
+      }
       await gate.login(username, PASSWORD);
     }
   });

@@ -41,6 +41,16 @@ export class DeskGate {
     await expectReady(this.page, 'page-login');
   }
 
+  /** A refused login shows the host's message and keeps the username typed. */
+  async loginRefused(username: string, password: string): Promise<void> {
+    await this.page.getByTestId('login-username').fill(username);
+    await this.page.getByTestId('login-password').fill(password);
+    await this.page.getByTestId('login-submit').click();
+    await expect(this.page.getByTestId('login-error')).toBeVisible();
+    await expect(this.page.getByRole('alert')).not.toHaveText('');
+    await expect(this.page.getByTestId('login-username')).toHaveValue(username);
+  }
+
   async login(username: string, password: string): Promise<void> {
     await this.page.getByTestId('login-username').fill(username);
     await this.page.getByTestId('login-password').fill(password);
