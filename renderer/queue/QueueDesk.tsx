@@ -45,7 +45,8 @@ export function QueueDesk({ stage }: { stage: Stage }) {
   }
 
   const data = board.data;
-  const mine = data?.mine ?? [];
+  // A user with both desk roles gets all their tickets in `mine`; this desk shows its own stage.
+  const mine = (data?.mine ?? []).filter((tk) => tk.stage === stage);
   return (
     <Layout title={t.queue.titles[stage]} testId={`page-${stage}`} state={board.state} wide>
       <ErrorAlert error={board.error} testId="board-error" />
