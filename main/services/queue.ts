@@ -276,6 +276,15 @@ export function transfer(ctx: Ctx, input: CallInput<'queue.transfer'>): Ticket {
       const target = ctx.store.first(qb.selectFrom('users').select(['id', 'roles', 'active']).where('id', '=', input.toUserId));
       if (!target || target.active !== 1 || !(JSON.parse(target.roles) as string[]).includes('petugas'))
         throw new AppFailure('VALIDATION', 'Petugas tujuan tidak ditemukan atau tidak aktif.', { toUserId: 'Pilih petugas yang aktif.' });
+      // Sent to a named petugas now: the unstarted steps before the first petugas step are passed
+      // over. They are closed without a start time, so the dashboard never counts them as served.
+      const pending = ctx.store.all(
+        qb.selectFrom('step_timings').select(['seq', 'role']).where('ticket_id', '=', ticket.id).where('ended_at', 'is', null).orderBy('seq'),
+      );
+      const firstPetugas = pending.find((s) => s.role === 'petugas');
+      if (!firstPetugas) throw new AppFailure('INVALID_STATE', `Layanan antrian ${ticket.label} tidak punya langkah untuk petugas.`);
+      for (const s of pending.filter((p) => p.seq < firstPetugas.seq))
+        ctx.store.run(qb.updateTable('step_timings').set({ ended_at: at }).where('ticket_id', '=', ticket.id).where('seq', '=', s.seq).where('started_at', 'is', null));
     }
     const remaining = ctx.store.all(qb.selectFrom('step_timings').select(['seq', 'role']).where('ticket_id', '=', ticket.id).where('ended_at', 'is', null).orderBy('seq'));
     const next = remaining[0];

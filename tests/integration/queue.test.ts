@@ -129,6 +129,24 @@ describe('queue use cases on a real SQLite file', () => {
     expect((await h.ok('queue.callNext', { stage: 'petugas' }, tokens.petugas2))?.id).toBe(t.id);
   });
 
+  it('a resepsionis sending a visitor to a named petugas passes over the unstarted desk steps, uncounted', async () => {
+    const h = inProcessHost();
+    const { tokens, ids } = await h.setup();
+    const t = await h.ok('queue.issue', { serviceCode: 'A', priority: null }, tokens.satpam1);
+    await h.ok('queue.callNext', { stage: 'resepsionis' }, tokens.resep1);
+    await h.ok('queue.startStep', { ticketId: t.id }, tokens.resep1);
+    h.advance(45);
+    const moved = await h.ok('queue.transfer', { ticketId: t.id, toUserId: ids.petugas1 }, tokens.resep1);
+    expect(moved).toMatchObject({ stage: 'petugas', status: 'waiting', assignedUserId: ids.petugas1 });
+    expect(moved.steps.map((s) => [s.seq, s.startedAt !== null, s.endedAt !== null])).toEqual([
+      [1, true, true], [2, true, true], [3, false, true], [4, false, true], [5, false, true], [6, false, true], [7, false, false],
+    ]);
+    expect((await h.ok('queue.callNext', { stage: 'petugas' }, tokens.petugas1))?.id).toBe(t.id);
+    const stats = await h.ok('stats.today', {}, tokens.admin);
+    expect(stats.steps.find((s) => s.serviceCode === 'A' && s.seq === 3)?.count).toBe(0);
+    expect(stats.steps.find((s) => s.serviceCode === 'A' && s.seq === 2)).toMatchObject({ count: 1, serviceMedianSec: 45 });
+  });
+
   it('checks NIK and KK, warns on a birth-date mismatch, keeps notes', async () => {
     const h = inProcessHost();
     const { tokens } = await h.setup();
