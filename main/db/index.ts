@@ -38,19 +38,33 @@ export class Store {
     this.sqlite.pragma('busy_timeout = 5000');
   }
 
-  all<R>(query: Compilable<R>): R[] {
+  /** Compiled statements by SQL text: the same few dozen queries run all day. */
+  private readonly statements = new Map<string, Database.Statement>();
+
+  private prepare(query: Compilable<unknown>): { stmt: Database.Statement; params: unknown[] } {
     const c = query.compile();
-    return this.sqlite.prepare(c.sql).all(...(c.parameters as unknown[])) as R[];
+    let stmt = this.statements.get(c.sql);
+    if (!stmt) {
+      if (this.statements.size >= 500) this.statements.clear();
+      stmt = this.sqlite.prepare(c.sql);
+      this.statements.set(c.sql, stmt);
+    }
+    return { stmt, params: c.parameters as unknown[] };
+  }
+
+  all<R>(query: Compilable<R>): R[] {
+    const { stmt, params } = this.prepare(query);
+    return stmt.all(...params) as R[];
   }
 
   first<R>(query: Compilable<R>): R | undefined {
-    const c = query.compile();
-    return this.sqlite.prepare(c.sql).get(...(c.parameters as unknown[])) as R | undefined;
+    const { stmt, params } = this.prepare(query);
+    return stmt.get(...params) as R | undefined;
   }
 
   run(query: Compilable<unknown>): number {
-    const c = query.compile();
-    return this.sqlite.prepare(c.sql).run(...(c.parameters as unknown[])).changes;
+    const { stmt, params } = this.prepare(query);
+    return stmt.run(...params).changes;
   }
 
   /** Runs fn in one IMMEDIATE transaction: the write lock is taken up front, so two hosts'
