@@ -112,6 +112,7 @@ export const Warning = z.object({ field: z.string(), code: z.string(), message: 
 
 export const StepStats = z.object({
   serviceCode: z.string(),
+  serviceName: z.string(),
   seq: z.number().int(),
   name: z.string(),
   mutuBakuMin: z.number(),

@@ -13,7 +13,7 @@ export function statsToday(deps: Deps) {
       .selectFrom('step_timings as st')
       .innerJoin('tickets as t', 't.id', 'st.ticket_id')
       .innerJoin('services as s', 's.id', 't.service_id')
-      .select(['s.code', 's.sort', 'st.seq', 'st.name', 'st.mutu_baku_min', 'st.ready_at', 'st.started_at', 'st.ended_at'])
+      .select(['s.code', 's.name as service_name', 's.sort', 'st.seq', 'st.name', 'st.mutu_baku_min', 'st.ready_at', 'st.started_at', 'st.ended_at'])
       .where('t.day', '=', day),
   );
   const groups = new Map<string, typeof rows>();
@@ -28,6 +28,7 @@ export function statsToday(deps: Deps) {
       const first = list[0]!;
       return {
         serviceCode: first.code,
+        serviceName: first.service_name,
         seq: first.seq,
         name: first.name,
         mutuBakuMin: first.mutu_baku_min,

@@ -50,11 +50,15 @@ export function Dashboard() {
                 </tr>
               </thead>
               <tbody>
-                {data.steps.map((s) => {
+                {data.steps.map((s, i) => {
+                  const firstOfService = i === 0 || data.steps[i - 1]!.serviceCode !== s.serviceCode;
                   const slow = s.serviceMedianSec !== null && s.serviceMedianSec > s.mutuBakuMin * 60;
                   return (
                     <tr key={`${s.serviceCode}-${s.seq}`} data-testid={`stat-row-${s.serviceCode}-${s.seq}`}>
-                      <td className="code">{s.serviceCode}</td>
+                      <td className="code" title={s.serviceName}>
+                        {s.serviceCode}
+                        {firstOfService && <div className="muted small">{s.serviceName}</div>}
+                      </td>
                       <td>{s.name}</td>
                       <td className="num">{t.dashboard.minutes(s.mutuBakuMin)}</td>
                       <td className="num" data-testid="stat-count">{s.count}</td>
