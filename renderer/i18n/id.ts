@@ -106,6 +106,9 @@ export const t = {
     print: 'Cetak',
     next: 'Pengunjung berikutnya',
     waitNote: 'Silakan menunggu panggilan di ruang tunggu.',
+    autoPrint: (printer: string) => `Cetak otomatis ke ${printer} setelah nomor diambil`,
+    printing: (printer: string) => `Mengirim tiket ke ${printer}…`,
+    printed: (printer: string) => `Tiket dicetak di ${printer}`,
   },
   queue: {
     titles: { resepsionis: 'Meja resepsionis', petugas: 'Meja petugas layanan' },
