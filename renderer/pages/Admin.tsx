@@ -5,8 +5,9 @@ import { UsersPanel } from '../admin/UsersPanel';
 import { DesksPanel } from '../admin/DesksPanel';
 import { ServicesPanel } from '../admin/ServicesPanel';
 import { QueueSettingsPanel } from '../admin/QueueSettingsPanel';
+import { DevicesPanel } from '../admin/DevicesPanel';
 
-const TABS = ['users', 'desks', 'services', 'queue'] as const;
+const TABS = ['users', 'desks', 'services', 'queue', 'devices'] as const;
 type Tab = (typeof TABS)[number];
 
 export function Admin() {
@@ -33,6 +34,7 @@ export function Admin() {
       {tab === 'desks' ? <DesksPanel /> : null}
       {tab === 'services' ? <ServicesPanel /> : null}
       {tab === 'queue' ? <QueueSettingsPanel /> : null}
+      {tab === 'devices' ? <DevicesPanel /> : null}
     </Layout>
   );
 }
