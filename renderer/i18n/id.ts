@@ -171,6 +171,7 @@ export const t = {
     save: 'Simpan data',
     saved: 'Data pengunjung tersimpan.',
     warnings: 'Perhatian (data tetap tersimpan):',
+    draftRestored: 'Isian yang belum disimpan dipulihkan. Periksa lalu tekan “Simpan data”.',
   },
   admin: {
     title: 'Pengaturan admin',

@@ -2,6 +2,7 @@
 // stored session is still valid, and decide which gate screen (if any) comes first.
 import type { Desk, User } from '../../main/api/contract';
 import { session } from '../api/client';
+import { clearAllCaseDrafts } from '../queue/caseDraft';
 import { navigate, type Route } from '../lib/router';
 import { api } from './api';
 import { useApp } from './app';
@@ -55,6 +56,8 @@ export async function logout(): Promise<void> {
   // Sign out locally even if the host is unreachable: the desk must not stay open.
   await api('auth.logout', {});
   session.token = null;
+  // Unsaved visitor data must not wait in this tab for whoever uses the desk next.
+  clearAllCaseDrafts();
   useApp.getState().set({ user: null, desk: null });
   navigate('/login');
 }
