@@ -303,7 +303,26 @@ export type ServerEvent =
   | { type: 'display.call'; call: DisplayCall }
   | { type: 'services.changed' };
 
+/**
+ * On the preload bridge's event stream only (desk mode): the main process's event feed to the host
+ * opened (`online: true`) or dropped. A browser sees the same thing as its own socket's open/close.
+ */
+export interface FeedStatusEvent {
+  type: 'feed.status';
+  online: boolean;
+}
+export const FEED_STATUS = 'feed.status';
+/** What the preload's onEvent delivers. */
+export type BridgeEvent = ServerEvent | FeedStatusEvent;
+
 export const CALL_NAMES = Object.keys(contract) as CallName[];
+
+/**
+ * The answer to any call that cannot reach the host (network down, host off, timeout), whether the
+ * renderer called over HTTP itself or a desk's main process forwarded the call.
+ */
+export const UNREACHABLE_MESSAGE =
+  'Tidak dapat terhubung ke komputer host. Periksa jaringan atau minta admin menyalakan host, lalu coba lagi. Isian Anda tidak hilang.';
 
 /** HTTP path of a call on the host. */
 export const callPath = (name: CallName): string => `/api/${name}`;
