@@ -1,9 +1,24 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type BrowserContext, type Locator, type Page } from '@playwright/test';
 import type { Priority } from '../../../main/api/contract';
 import { expectReady } from './gates';
 
+/** Replaces window.print in every page of `context` with a counter (no dialog in headless runs). */
+export async function stubBrowserPrint(context: BrowserContext): Promise<void> {
+  await context.addInitScript({ content: 'window.__prints = 0; window.print = () => { window.__prints += 1; };' });
+}
+
 export class SatpamPage {
   constructor(readonly page: Page) {}
+
+  /** The host printer's answer for the shown ticket; absent when the browser prints. */
+  get printStatus(): Locator {
+    return this.page.getByTestId('print-status');
+  }
+
+  /** How often the page opened the browser's print dialog (needs stubBrowserPrint). */
+  browserPrints(): Promise<number> {
+    return this.page.evaluate<number>('window.__prints');
+  }
 
   async open(): Promise<void> {
     await this.page.goto('/#/satpam');
