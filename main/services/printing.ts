@@ -35,7 +35,8 @@ export async function printTicket(ctx: Ctx, input: CallInput<'queue.printTicket'
     return { printer, jobId };
   } catch (err) {
     if (err instanceof PrinterError)
-      throw new AppFailure('PRINTER_FAILED', `Tiket ${ticket.label} tidak tercetak: ${err.message}. Nomor tetap berlaku; tunjukkan di layar atau coba cetak lagi.`);
+      // The spooler's own message may end in a full stop; do not double it.
+      throw new AppFailure('PRINTER_FAILED', `Tiket ${ticket.label} tidak tercetak: ${err.message.replace(/[.\s]+$/, '')}. Nomor tetap berlaku; tunjukkan di layar atau coba cetak lagi.`);
     throw err;
   }
 }
