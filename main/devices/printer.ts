@@ -55,10 +55,22 @@ export class CupsPrinter implements DocumentPrinter {
       return id;
     } catch (err) {
       if (err instanceof PrinterError) throw err;
-      const msg = ((err as { stderr?: string }).stderr || (err as Error).message).trim();
-      throw new PrinterError(`Gagal mengirim ke printer ${printer}: ${msg}`);
+      const detail = ((err as { stderr?: string }).stderr || (err as Error).message).trim();
+      console.error(`[loket] lp -d ${printer} failed: ${detail}`);
+      throw new PrinterError(describeSpoolerError(printer, detail));
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
   }
+}
+
+/** The spooler speaks English; the person at the desk gets what it means and what to do. */
+export function describeSpoolerError(printer: string, detail: string): string {
+  if (/does not exist|not found|Unknown printer/i.test(detail))
+    return `printer "${printer}" tidak ditemukan di komputer host; minta admin memilih printer lain di Admin → Perangkat`;
+  if (/not accepting|disabled|stopped|paused/i.test(detail))
+    return `printer "${printer}" sedang dihentikan atau tidak menerima pekerjaan; periksa kertas dan nyalakan kembali printernya`;
+  if (/connect|refused|No such file|ENOENT|server/i.test(detail))
+    return 'layanan cetak (CUPS) di komputer host tidak berjalan atau belum terpasang';
+  return `printer "${printer}" menolak pekerjaan ini (keterangan teknis: ${detail})`;
 }

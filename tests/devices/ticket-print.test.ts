@@ -68,7 +68,10 @@ describe('ticket printer (CUPS)', () => {
     const t = await h.ok('queue.issue', { serviceCode: 'B', priority: null }, tokens.satpam1);
     const r = await h.call('queue.printTicket', { ticketId: t.id }, tokens.satpam1);
     expect(r).toMatchObject({ ok: false, error: { code: 'PRINTER_FAILED' } });
-    if (!r.ok) expect(r.error.message).toMatch(/tidak tercetak.*Nomor tetap berlaku/);
+    if (!r.ok) {
+      expect(r.error.message).toMatch(/tidak tercetak: printer "printer-yang-tidak-ada" tidak ditemukan.*Nomor tetap berlaku/);
+      expect(r.error.message).not.toMatch(/Error -|does not exist/);
+    }
     const board = await h.ok('queue.board', { stage: 'resepsionis' }, tokens.resep1);
     expect(board.waiting.map((x) => x.label)).toContain(t.label);
   });
