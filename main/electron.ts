@@ -1,17 +1,21 @@
-// The Electron entry. Host mode (default) starts the office host in this process and talks to its
-// window over IPC; desk mode starts nothing and the window calls a host elsewhere on the LAN over
-// HTTP. Either way the window only ever shows the app's own files, with the settings of
-// windowOptions.ts, and every IPC call is checked against the window that may make it.
+// The Electron entry. Host mode (default) starts the office host in this process; desk mode starts
+// nothing and forwards to a host elsewhere on the LAN (main/transport/deskForwarder.ts: HTTP for
+// calls, one WebSocket for events), so the window is never a cross-origin client of the host.
+// Either way the window talks only to this process over IPC, only ever shows the app's own files,
+// with the settings of windowOptions.ts, and every IPC call is checked against the window that may
+// make it. (The display board alone opens the host's public display WebSocket itself.)
 //
 //   electron . [--mode host|desk] [--host-url http://HOST:4700] [--data-dir DIR] [--port 4700] [--bind ADDR]
 import { app, BrowserWindow, dialog, ipcMain, session, shell, type IpcMainInvokeEvent } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { CALL_NAMES, type Result, type ServerEvent } from './api/contract';
+import { CALL_NAMES, FEED_STATUS, type BridgeEvent, type Result } from './api/contract';
 import { startHost, type RunningHost } from './host/start';
+import { createDeskForwarder, usableToken, type DeskForwarder } from './transport/deskForwarder';
 import { contentSecurityPolicy, isAllowedNavigation, isSafeExternalUrl, parseLaunchArgs, windowOptions } from './windowOptions';
 
 const EVENT_CHANNEL = 'loket:event';
+const SESSION_CHANNEL = 'loket:session';
 const FORBIDDEN: Result<never> = { ok: false, error: { code: 'FORBIDDEN', message: 'Permintaan ditolak.' } };
 const HOST_FAILED: Result<never> = {
   ok: false,
@@ -26,6 +30,7 @@ const appUrl = pathToFileURL(indexHtml).href;
 
 let mainWindow: BrowserWindow | null = null;
 let host: RunningHost | null = null;
+let forwarder: DeskForwarder | null = null;
 
 function fail(message: string): void {
   dialog.showErrorBox('Loket', message);
@@ -54,22 +59,50 @@ function readEnvelope(envelope: unknown): { token: string | null; input: unknown
   return { token: typeof token === 'string' ? token : null, input: input ?? {} };
 }
 
-function registerIpc(running: RunningHost): void {
+type Call = (name: string, token: string | null, input: unknown) => Promise<Result<unknown>>;
+
+/** One handler per contract call, each answering only our window, each answering a Result. */
+function registerCalls(call: Call): void {
   for (const name of CALL_NAMES) {
     ipcMain.handle(`loket:${name}`, async (event, envelope: unknown): Promise<Result<unknown>> => {
       if (!isTrustedSender(event)) return FORBIDDEN;
       const { token, input } = readEnvelope(envelope);
       try {
-        return await running.dispatch(name, token, input);
+        return await call(name, token, input);
       } catch (err) {
         console.error(`[loket] ${name} failed`, err);
         return HOST_FAILED;
       }
     });
   }
-  running.subscribe((event: ServerEvent) => {
-    const contents = mainWindow?.webContents;
-    if (contents && !contents.isDestroyed()) contents.send(EVENT_CHANNEL, event);
+}
+
+function sendToWindow(event: BridgeEvent): void {
+  const contents = mainWindow?.webContents;
+  if (contents && !contents.isDestroyed()) contents.send(EVENT_CHANNEL, event);
+}
+
+function registerHostIpc(running: RunningHost): void {
+  registerCalls(running.dispatch);
+  running.subscribe(sendToWindow);
+}
+
+function registerDeskIpc(desk: DeskForwarder): void {
+  registerCalls(desk.call);
+  // The host's staff feed needs a session. The renderer names it (preload setSessionToken) rather
+  // than this process picking the token out of call envelopes or a successful auth.login: only the
+  // renderer knows when a session starts (login, or one kept from the last run), ends (logout, or
+  // expiry noticed on any call) and whether a screen is listening at all, the same moments its own
+  // socket opens and closes in a browser. A token seen in an envelope may already be stale.
+  let stopFeed: (() => void) | null = null;
+  ipcMain.handle(SESSION_CHANNEL, (event, token: unknown): void => {
+    if (!isTrustedSender(event)) return;
+    stopFeed?.();
+    stopFeed = null;
+    const session = usableToken(token);
+    if (!session) return;
+    // A fresh feed on every call, so the window always hears whether this one is live.
+    stopFeed = desk.subscribe(session, sendToWindow, (online) => sendToWindow({ type: FEED_STATUS, online }));
   });
 }
 
@@ -141,7 +174,12 @@ async function main(): Promise<void> {
     }
     // The window calls the host over IPC; the address is for the display feed, which is WebSocket only.
     hostUrl = host.url;
-    registerIpc(host);
+    registerHostIpc(host);
+  } else {
+    // parseLaunchArgs refuses a desk without an http(s) host address; this only keeps the types honest.
+    if (!hostUrl) return fail('Mode desk memerlukan alamat host: --host-url http://ALAMAT-HOST:4700');
+    forwarder = createDeskForwarder(hostUrl);
+    registerDeskIpc(forwarder);
   }
 
   secureSession(hostUrl);
@@ -166,6 +204,7 @@ if (!app.requestSingleInstanceLock()) {
 
   let closing = false;
   app.on('will-quit', (event) => {
+    forwarder?.close();
     if (!host || closing) return;
     // Let the host finish its writes and close the database before the process ends.
     event.preventDefault();

@@ -43,7 +43,10 @@ export interface WindowInputs {
   /** Absolute path of the bundled preload (out/preload/index.cjs). */
   preload: string;
   mode: LaunchMode;
-  /** The host's HTTP address: the desk's API in desk mode, the LAN server (display feed) in host mode. */
+  /**
+   * The host's HTTP address (its own LAN server in host mode). The window calls the host only
+   * through the preload; it uses the address for the display board's WebSocket feed.
+   */
   hostUrl: string | null;
   devTools: boolean;
 }
@@ -95,12 +98,14 @@ const originOf = (url: string | null): string | null => {
 };
 
 /**
- * The renderer's Content-Security-Policy. Scripts only from the app's own files, never eval; the
- * only network peers are the app itself and the host (HTTP calls and the WebSocket feeds).
+ * The renderer's Content-Security-Policy. Scripts only from the app's own files, never eval. The
+ * window makes its calls through the preload (the main process reaches the host), so its only
+ * network peer besides its own files is the host's WebSocket (ws: or wss:), for the display board:
+ * no HTTP to the host, so nothing in the window can go round the bridge.
  */
 export function contentSecurityPolicy(hostUrl: string | null = null): string {
   const host = originOf(hostUrl);
-  const connect = ["'self'", ...(host ? [host, host.replace(/^http/, 'ws')] : [])];
+  const connect = ["'self'", ...(host ? [host.replace(/^http/, 'ws')] : [])];
   return [
     "default-src 'none'",
     "script-src 'self'",

@@ -1,9 +1,10 @@
 // The sandboxed preload: the renderer's only door to the main process. It exposes exactly one
-// function per contract entry (each bound to its own IPC channel) and the host's event stream:
-// no generic invoke(channel), no ipcRenderer, no Node. Bundled to CommonJS by scripts/build.mjs;
-// the call names come from the contract and are inlined there.
+// function per contract entry (each bound to its own IPC channel), the host's event stream and
+// one setter for the session whose events a desk's main process should fetch: no generic
+// invoke(channel), no ipcRenderer, no Node. Bundled to CommonJS by scripts/build.mjs; the call
+// names come from the contract and are inlined there.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { CALL_NAMES, type Result, type ServerEvent } from '../main/api/contract';
+import { CALL_NAMES, type BridgeEvent, type Result } from '../main/api/contract';
 
 type Envelope = { token: string | null; input: unknown };
 
@@ -15,10 +16,12 @@ interface LoketBridge {
   mode: 'host' | 'desk';
   hostUrl: string | null;
   calls: Record<string, (envelope: Envelope) => Promise<Result<unknown>>>;
-  onEvent(listener: (event: ServerEvent) => void): () => void;
+  onEvent(listener: (event: BridgeEvent) => void): () => void;
+  setSessionToken(token: string | null): Promise<void>;
 }
 
 const EVENT_CHANNEL = 'loket:event';
+const SESSION_CHANNEL = 'loket:session';
 
 /** main/windowOptions.ts passes these as webPreferences.additionalArguments. */
 function argValue(prefix: string): string | null {
@@ -40,21 +43,27 @@ function callFor(name: string): (envelope: Envelope) => Promise<Result<unknown>>
     }) as Promise<Result<unknown>>;
 }
 
-// A desk calls its host over HTTP; only the host's own window has IPC handlers to call.
-const calls: LoketBridge['calls'] =
-  mode === 'host' ? Object.fromEntries(CALL_NAMES.map((name) => [name, callFor(name)])) : {};
+// Both modes call the main process: the host's window reaches the host in-process, a desk's
+// window through its main process, which forwards the call over HTTP (main/transport/deskForwarder.ts).
+const calls: LoketBridge['calls'] = Object.fromEntries(CALL_NAMES.map((name) => [name, callFor(name)]));
 
 const bridge: LoketBridge = {
   mode,
   hostUrl,
   calls,
-  onEvent(listener: (event: ServerEvent) => void): () => void {
+  onEvent(listener: (event: BridgeEvent) => void): () => void {
     // The IPC event object (with its sender) stays here; the page gets the payload only.
-    const handler = (_event: IpcRendererEvent, payload: ServerEvent): void => listener(payload);
+    const handler = (_event: IpcRendererEvent, payload: BridgeEvent): void => listener(payload);
     ipcRenderer.on(EVENT_CHANNEL, handler);
     return () => {
       ipcRenderer.removeListener(EVENT_CHANNEL, handler);
     };
+  },
+  // Desk mode only: the host's events need a session, and the main process opens that feed. The
+  // host's own window gets every event in-process, so there is nothing to tell its main process.
+  async setSessionToken(token: string | null): Promise<void> {
+    if (mode !== 'desk') return;
+    await ipcRenderer.invoke(SESSION_CHANNEL, typeof token === 'string' ? token : null);
   },
 };
 

@@ -1,8 +1,12 @@
-// The renderer's only way to the host. Typed from the contract; the same code runs in Electron
-// (through the preload bridge) and in a browser or desk (HTTP + WebSocket to the host).
+// The renderer's only way to the host. Typed from the contract; the same code runs in Electron,
+// host or desk (through the preload bridge: a desk's main process forwards to the host), and in a
+// browser (HTTP + WebSocket to the host that served the page).
 import {
   callPath,
   EVENTS_WS_PATH,
+  FEED_STATUS,
+  UNREACHABLE_MESSAGE,
+  type BridgeEvent,
   type CallInput,
   type CallName,
   type CallOutput,
@@ -15,7 +19,9 @@ export interface LoketBridge {
   mode: 'host' | 'desk';
   hostUrl: string | null;
   calls: Record<string, (envelope: { token: string | null; input: unknown }) => Promise<Result<unknown>>>;
-  onEvent(listener: (event: ServerEvent) => void): () => void;
+  onEvent(listener: (event: BridgeEvent) => void): () => void;
+  /** Desk mode: the session whose events the main process fetches from the host; null stops them. */
+  setSessionToken(token: string | null): Promise<void>;
 }
 
 declare global {
@@ -27,13 +33,21 @@ declare global {
 const TOKEN_KEY = 'loket.session';
 const DESK_KEY = 'loket.desk';
 
-export const UNREACHABLE_MESSAGE =
-  'Tidak dapat terhubung ke komputer host. Periksa jaringan atau minta admin menyalakan host, lalu coba lagi. Isian Anda tidak hilang.';
+export { UNREACHABLE_MESSAGE };
 
+/** Inside Electron (either mode) every call and event goes through the preload. */
 function bridge(): LoketBridge | null {
-  return typeof window !== 'undefined' && window.loket && window.loket.mode === 'host' ? window.loket : null;
+  return typeof window !== 'undefined' && window.loket ? window.loket : null;
 }
 
+/** The session the bridge's event feed should follow: the current one while a screen listens. */
+function followSession(token: string | null): void {
+  bridge()
+    ?.setSessionToken(token)
+    .catch(() => undefined);
+}
+
+/** Where the host is: Electron names it (for the display board's WebSocket); a browser's page came from it. */
 function baseUrl(): string {
   if (typeof window !== 'undefined' && window.loket?.hostUrl) return window.loket.hostUrl.replace(/\/$/, '');
   return '';
@@ -46,6 +60,7 @@ export const session = {
   set token(value: string | null) {
     if (value) localStorage.setItem(TOKEN_KEY, value);
     else localStorage.removeItem(TOKEN_KEY);
+    if (unsubscribeBridge) followSession(value || null);
   },
   get deskToken(): string | null {
     return localStorage.getItem(DESK_KEY);
@@ -60,17 +75,20 @@ export async function call<N extends CallName>(name: N, input: CallInput<N>): Pr
   const token = session.token;
   const b = bridge();
   try {
+    let body: Result<CallOutput<N>>;
     if (b) {
       const fn = b.calls[name];
       if (!fn) return { ok: false, error: { code: 'UNKNOWN_CALL', message: 'Fungsi tidak dikenal.' } };
-      return (await fn({ token, input })) as Result<CallOutput<N>>;
+      body = (await fn({ token, input })) as Result<CallOutput<N>>;
+    } else {
+      // A browser: the page came from the host, so the API is on the same origin.
+      const res = await fetch(callPath(name), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify(input ?? {}),
+      });
+      body = (await res.json()) as Result<CallOutput<N>>;
     }
-    const res = await fetch(baseUrl() + callPath(name), {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify(input ?? {}),
-    });
-    const body = (await res.json()) as Result<CallOutput<N>>;
     if (!body.ok && body.error.code === 'UNAUTHENTICATED') session.token = null;
     return body;
   } catch {
@@ -92,7 +110,12 @@ function wsUrl(path: string): string {
 function connect(): void {
   const b = bridge();
   if (b) {
-    unsubscribeBridge ??= b.onEvent((e) => listeners.forEach((l) => l(e)));
+    if (unsubscribeBridge) return;
+    unsubscribeBridge = b.onEvent((e) => {
+      if (e.type === FEED_STATUS) connectionListeners.forEach((l) => l(e.online));
+      else listeners.forEach((l) => l(e));
+    });
+    followSession(session.token);
     return;
   }
   const token = session.token;
@@ -135,8 +158,11 @@ export function onEvent(listener: Listener): () => void {
       const closing = socket;
       socket = null;
       closing?.close();
-      unsubscribeBridge?.();
-      unsubscribeBridge = null;
+      if (unsubscribeBridge) {
+        unsubscribeBridge();
+        unsubscribeBridge = null;
+        followSession(null);
+      }
     }
   };
 }

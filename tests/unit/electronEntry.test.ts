@@ -1,6 +1,7 @@
 // Runs main/electron.ts and preload/index.ts against a stand-in for the Electron module (this
 // machine has no Electron binary), to check what they wire up: the secure window, the sender
-// check on every IPC call, the navigation and link guards, the CSP header and the preload bridge.
+// check on every IPC call, the navigation and link guards, the CSP header, desk mode's forwarding
+// through the main process and the preload bridge.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CALL_NAMES, type ServerEvent } from '../../main/api/contract';
 
@@ -40,11 +41,24 @@ const fake = vi.hoisted(() => {
     },
     close: vi.fn(async () => undefined),
   };
+  type Feed = { token: string; listener: (e: unknown) => void; onStatus: (online: boolean) => void; stop: ReturnType<typeof vi.fn> };
+  const desk = {
+    call: vi.fn(async (_name: string, _token: string | null, _input: unknown) => ({ ok: true, value: 'forwarded' }) as const),
+    feeds: [] as Feed[],
+    subscribe: vi.fn((token: string, listener: (e: unknown) => void, onStatus: (online: boolean) => void) => {
+      const feed: Feed = { token, listener, onStatus, stop: vi.fn() };
+      desk.feeds.push(feed);
+      return feed.stop;
+    }),
+    close: vi.fn(),
+  };
   return {
     appEvents,
     windows,
     FakeWindow,
     host,
+    desk,
+    createDeskForwarder: vi.fn((_hostUrl: string) => desk),
     startHost: vi.fn(async () => host),
     ipcHandlers: new Map<string, Listener>(),
     headersListener: null as Listener | null,
@@ -84,6 +98,10 @@ vi.mock('electron', () => ({
   ipcRenderer: fake.ipcRenderer,
 }));
 vi.mock('../../main/host/start', () => ({ startHost: fake.startHost }));
+vi.mock('../../main/transport/deskForwarder', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('../../main/transport/deskForwarder')>()),
+  createDeskForwarder: fake.createDeskForwarder,
+}));
 
 const APP_URL = 'file:///opt/Loket/resources/app.asar/out/renderer/index.html';
 const savedArgv = process.argv;
@@ -164,7 +182,8 @@ describe('main/electron.ts in host mode', () => {
     fake.headersListener!({ resourceType: 'mainFrame', url: APP_URL, responseHeaders: { 'X-A': ['1'] } }, callback);
     const headers = callback.mock.calls[0]![0].responseHeaders as Record<string, string[]>;
     expect(headers['X-A']).toEqual(['1']);
-    expect(headers['Content-Security-Policy']![0]).toContain("connect-src 'self' http://127.0.0.1:4799 ws://127.0.0.1:4799");
+    expect(headers['Content-Security-Policy']![0]).toContain("connect-src 'self' ws://127.0.0.1:4799;");
+    expect(headers['Content-Security-Policy']![0]).not.toContain('http://127.0.0.1:4799');
     expect(headers['Content-Security-Policy']![0]).not.toContain('unsafe-eval');
     const other = vi.fn();
     fake.headersListener!({ resourceType: 'image', url: `${APP_URL}/x.png`, responseHeaders: {} }, other);
@@ -234,6 +253,132 @@ describe('main/electron.ts in host mode', () => {
   });
 });
 
+describe('main/electron.ts in desk mode', () => {
+  const HOST = 'http://192.168.1.10:4700';
+  beforeAll(async () => {
+    vi.resetModules();
+    fake.windows.length = 0;
+    fake.ipcHandlers.clear();
+    fake.appEvents.clear();
+    fake.startHost.mockClear();
+    fake.exit.mockClear();
+    process.argv = ['/opt/Loket/loket', '--mode', 'desk', '--host-url', `${HOST}/`];
+    await import('../../main/electron');
+    await vi.waitFor(() => expect(fake.windows).toHaveLength(1));
+  });
+  afterAll(() => {
+    process.argv = savedArgv;
+  });
+
+  const win = () => fake.windows[0]!;
+  const handler = (channel: string) => fake.ipcHandlers.get(channel)!;
+  const invoke = (name: string, event: unknown, envelope: unknown) => handler(`loket:${name}`)(event, envelope);
+  const setSession = (event: unknown, token: unknown) => handler('loket:session')(event, token);
+  const trusted = () => ({ sender: win().webContents, senderFrame: { parent: null, url: `${APP_URL}#/petugas` } });
+  const untrusted: [string, () => unknown][] = [
+    ['another webContents', () => ({ ...trusted(), sender: { id: 99 } })],
+    ['a sub-frame', () => ({ ...trusted(), senderFrame: { parent: {}, url: APP_URL } })],
+    ['a frame showing another page', () => ({ ...trusted(), senderFrame: { parent: null, url: 'http://192.168.1.10:4700/' } })],
+    ['a destroyed frame', () => ({ ...trusted(), senderFrame: null })],
+  ];
+
+  it('starts no host and forwards to the one at the given address', () => {
+    expect(fake.startHost).not.toHaveBeenCalled();
+    expect(fake.createDeskForwarder).toHaveBeenCalledWith(HOST);
+  });
+
+  it('opens the same secure window on its own files, telling the preload it is a desk', () => {
+    const prefs = win().options.webPreferences;
+    expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true });
+    expect(prefs.additionalArguments).toEqual(['--loket-mode=desk', `--loket-host-url=${HOST}`]);
+    expect(win().loadFile).toHaveBeenCalledWith('/opt/Loket/resources/app.asar/out/renderer/index.html');
+  });
+
+  it('registers one IPC handler per contract call plus the event-feed session', () => {
+    expect([...fake.ipcHandlers.keys()].sort()).toEqual([...CALL_NAMES.map((n) => `loket:${n}`), 'loket:session'].sort());
+  });
+
+  it('forwards a call from the app window to the host with its token and input', async () => {
+    fake.desk.call.mockClear();
+    const input = { stage: 'petugas' };
+    await expect(invoke('queue.callNext', trusted(), { token: 'sess-1', input })).resolves.toEqual({ ok: true, value: 'forwarded' });
+    expect(fake.desk.call).toHaveBeenCalledWith('queue.callNext', 'sess-1', input);
+    await invoke('system.status', trusted(), null);
+    expect(fake.desk.call).toHaveBeenLastCalledWith('system.status', null, {});
+  });
+
+  it('passes the host answer on as it is, unreachable included', async () => {
+    const down = { ok: false, error: { code: 'HOST_UNREACHABLE', message: 'x' } } as const;
+    fake.desk.call.mockResolvedValueOnce(down as never);
+    await expect(invoke('auth.me', trusted(), { token: 't', input: {} })).resolves.toEqual(down);
+  });
+
+  it.each(untrusted)('refuses a call from %s without forwarding it', async (_, event) => {
+    fake.desk.call.mockClear();
+    await expect(invoke('users.list', event(), { token: 'sess-1', input: {} })).resolves.toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(fake.desk.call).not.toHaveBeenCalled();
+  });
+
+  it.each(untrusted)('refuses an event-feed session from %s', async (_, event) => {
+    fake.desk.subscribe.mockClear();
+    await setSession(event(), 'sess-1');
+    expect(fake.desk.subscribe).not.toHaveBeenCalled();
+  });
+
+  it('follows the session the window names: events and feed status reach the window, the old feed ends', async () => {
+    const send = win().webContents.send;
+    fake.desk.subscribe.mockClear();
+    await setSession(trusted(), 'sess-1');
+    expect(fake.desk.subscribe).toHaveBeenCalledTimes(1);
+    const first = fake.desk.feeds.at(-1)!;
+    expect(first.token).toBe('sess-1');
+
+    const event: ServerEvent = { type: 'queue.changed', ticketId: 't1', stage: 'petugas', status: 'waiting' };
+    first.listener(event);
+    expect(send).toHaveBeenLastCalledWith('loket:event', event);
+    first.onStatus(false);
+    expect(send).toHaveBeenLastCalledWith('loket:event', { type: 'feed.status', online: false });
+    first.onStatus(true);
+    expect(send).toHaveBeenLastCalledWith('loket:event', { type: 'feed.status', online: true });
+
+    await setSession(trusted(), 'sess-2');
+    expect(first.stop).toHaveBeenCalled();
+    const second = fake.desk.feeds.at(-1)!;
+    expect(second.token).toBe('sess-2');
+
+    await setSession(trusted(), null);
+    expect(second.stop).toHaveBeenCalled();
+    expect(fake.desk.subscribe).toHaveBeenCalledTimes(2);
+  });
+
+  it.each([
+    ['an object', { evil: true }],
+    ['a header break', 'sess\r\nx: 1'],
+    ['an empty string', ''],
+    ['an overlong string', 'x'.repeat(600)],
+  ])('opens no feed for %s as token', async (_, token) => {
+    fake.desk.subscribe.mockClear();
+    await setSession(trusted(), token);
+    expect(fake.desk.subscribe).not.toHaveBeenCalled();
+  });
+
+  it('lets the window reach the host only by WebSocket (the display board), never by HTTP', () => {
+    const callback = vi.fn();
+    fake.headersListener!({ resourceType: 'mainFrame', url: APP_URL, responseHeaders: {} }, callback);
+    const policy = (callback.mock.calls[0]![0].responseHeaders as Record<string, string[]>)['Content-Security-Policy']![0]!;
+    expect(policy).toContain("connect-src 'self' ws://192.168.1.10:4700;");
+    expect(policy).not.toContain(HOST);
+  });
+
+  it('ends the event feed when quitting, with no host to wait for', () => {
+    fake.desk.close.mockClear();
+    const event = { preventDefault: vi.fn() };
+    fake.appEvents.get('will-quit')!.forEach((fn) => fn(event));
+    expect(fake.desk.close).toHaveBeenCalled();
+    expect(event.preventDefault).not.toHaveBeenCalled();
+  });
+});
+
 describe('preload/index.ts', () => {
   async function loadPreload(...args: string[]) {
     vi.resetModules();
@@ -252,7 +397,7 @@ describe('preload/index.ts', () => {
   it('exposes window.loket with one function per call, each on its own channel', async () => {
     const { key, bridge, electron } = await loadPreload('--loket-mode=host', '--loket-host-url=http://127.0.0.1:4799');
     expect(key).toBe('loket');
-    expect(Object.keys(bridge).sort()).toEqual(['calls', 'hostUrl', 'mode', 'onEvent']);
+    expect(Object.keys(bridge).sort()).toEqual(['calls', 'hostUrl', 'mode', 'onEvent', 'setSessionToken']);
     expect(bridge.mode).toBe('host');
     expect(bridge.hostUrl).toBe('http://127.0.0.1:4799');
     expect(Object.keys(bridge.calls).sort()).toEqual([...CALL_NAMES].sort());
@@ -280,10 +425,28 @@ describe('preload/index.ts', () => {
     expect(electron.ipcRenderer.removeListener).toHaveBeenCalledWith('loket:event', handler);
   });
 
-  it('gives a desk no IPC calls: it talks to its host over HTTP', async () => {
-    const { bridge } = await loadPreload('--loket-mode=desk', '--loket-host-url=http://192.168.1.10:4700');
+  it('gives a desk the same calls, through its main process, and lets it name the session for events', async () => {
+    const { bridge, electron } = await loadPreload('--loket-mode=desk', '--loket-host-url=http://192.168.1.10:4700');
     expect(bridge.mode).toBe('desk');
     expect(bridge.hostUrl).toBe('http://192.168.1.10:4700');
-    expect(bridge.calls).toEqual({});
+    expect(Object.keys(bridge.calls).sort()).toEqual([...CALL_NAMES].sort());
+    const invoke = electron.ipcRenderer.invoke;
+    invoke.mockResolvedValueOnce({ ok: true, value: {} });
+    await bridge.calls['auth.me']!({ token: 's', input: {} });
+    expect(invoke).toHaveBeenLastCalledWith('loket:auth.me', { token: 's', input: {} });
+
+    const setSessionToken = bridge.setSessionToken as (token: unknown) => Promise<void>;
+    invoke.mockResolvedValue(undefined);
+    await setSessionToken('sess-1');
+    expect(invoke).toHaveBeenLastCalledWith('loket:session', 'sess-1');
+    await setSessionToken({ evil: true });
+    expect(invoke).toHaveBeenLastCalledWith('loket:session', null);
+  });
+
+  it("sends no session from the host's window: its events arrive in-process", async () => {
+    const { bridge, electron } = await loadPreload('--loket-mode=host');
+    electron.ipcRenderer.invoke.mockClear();
+    await (bridge.setSessionToken as (token: string) => Promise<void>)('sess-1');
+    expect(electron.ipcRenderer.invoke).not.toHaveBeenCalled();
   });
 });
