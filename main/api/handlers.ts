@@ -7,6 +7,7 @@ import { authenticate, firstRun, getOffice, login, logout } from '../services/au
 import { createDesk, createUser, listDesks, listUsers, revokeDesk, updateUser } from '../services/admin';
 import { listServices, saveService, setQueueSettings } from '../services/catalog';
 import * as queue from '../services/queue';
+import { addNote, notes, petugasList } from '../services/notes';
 import { getCase, saveCase } from '../services/cases';
 import { displayState, statsToday } from '../services/stats';
 import { listPrinters, printTicket, setDevices, ticketPdfFile, ticketPrinter } from '../services/printing';
@@ -47,9 +48,9 @@ export const handlers: { [N in CallName]: Handler<N> } = {
   'queue.transfer': (ctx, input) => queue.transfer(ctx, input),
   'queue.startStep': (ctx, input) => queue.startStep(ctx, input),
   'queue.finishStep': (ctx, input) => queue.finishStep(ctx, input),
-  'queue.addNote': (ctx, input) => queue.addNote(ctx, input),
-  'queue.notes': (ctx, input) => queue.notes(ctx, input),
-  'queue.petugasList': (ctx) => queue.petugasList(ctx),
+  'queue.addNote': (ctx, input) => addNote(ctx, input),
+  'queue.notes': (ctx, input) => notes(ctx, input),
+  'queue.petugasList': (ctx) => petugasList(ctx),
   'cases.get': (ctx, input) => getCase(ctx, input),
   'cases.save': (ctx, input) => saveCase(ctx, input),
   'stats.today': (ctx) => statsToday(ctx),

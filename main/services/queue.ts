@@ -9,7 +9,8 @@ import { AppFailure, audit, hasRole, iso, newId, requireActor, type Actor, type 
 import { priorityRatio } from './catalog';
 import { findTickets, getTicket } from './tickets';
 
-function event(ctx: Ctx, ticketId: string, kind: string, extra: { stage?: Stage | null; priority?: boolean; counterNo?: number | null; data?: unknown } = {}) {
+/** Appends to a ticket's history (ticket_events), inside the caller's transaction. */
+export function event(ctx: Ctx, ticketId: string, kind: string, extra: { stage?: Stage | null; priority?: boolean; counterNo?: number | null; data?: unknown } = {}) {
   const actor = ctx.actor;
   ctx.store.run(
     qb.insertInto('ticket_events').values({
@@ -297,29 +298,3 @@ export function transfer(ctx: Ctx, input: CallInput<'queue.transfer'>): Ticket {
     return getTicket(ctx, ticket.id);
   }));
 }
-
-export function addNote(ctx: Ctx, input: CallInput<'queue.addNote'>) {
-  requireActor(ctx);
-  ctx.store.tx(() => {
-    getTicket(ctx, input.ticketId);
-    event(ctx, input.ticketId, 'note', { data: { text: input.text } });
-  });
-  return {};
-}
-
-export function notes(ctx: Ctx, input: CallInput<'queue.notes'>) {
-  return ctx.store
-    .all(
-      qb.selectFrom('ticket_events as e').leftJoin('users as u', 'u.id', 'e.user_id')
-        .select(['e.at', 'e.data', 'u.full_name']).where('e.ticket_id', '=', input.ticketId).where('e.kind', '=', 'note').orderBy('e.at'),
-    )
-    .map((r) => ({ at: r.at, userName: r.full_name ?? '-', text: (JSON.parse(r.data ?? '{}') as { text?: string }).text ?? '' }));
-}
-
-export function petugasList(ctx: Ctx) {
-  return ctx.store
-    .all(qb.selectFrom('users').select(['id', 'full_name', 'roles']).where('active', '=', 1).orderBy('full_name'))
-    .filter((u) => (JSON.parse(u.roles) as string[]).includes('petugas'))
-    .map((u) => ({ id: u.id, fullName: u.full_name }));
-}
-
