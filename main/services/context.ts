@@ -61,7 +61,3 @@ export function audit(ctx: Ctx, action: string, entity: string | null, entityId:
     }),
   );
 }
-
-/** Personal numbers in lists and logs: first 4 and last 4 digits only. */
-export const maskId = (value: string): string =>
-  value.length <= 8 ? '*'.repeat(value.length) : value.slice(0, 4) + '*'.repeat(value.length - 8) + value.slice(-4);
