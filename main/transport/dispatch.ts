@@ -13,11 +13,21 @@ const FIELD_MESSAGES: Record<string, string> = {
   invalid_value: 'Pilihan tidak dikenal.',
 };
 
+function fieldMessage(issue: z.core.$ZodIssue): string {
+  // "Too short" says nothing about a number: name the bound instead.
+  const numeric = (origin: string) => origin === 'number' || origin === 'int';
+  if (issue.code === 'too_small' && numeric(issue.origin))
+    return issue.inclusive === false ? `Harus lebih dari ${issue.minimum}.` : `Paling kecil ${issue.minimum}.`;
+  if (issue.code === 'too_big' && numeric(issue.origin))
+    return issue.inclusive === false ? `Harus kurang dari ${issue.maximum}.` : `Paling besar ${issue.maximum}.`;
+  return FIELD_MESSAGES[issue.code] ?? 'Isian tidak sesuai.';
+}
+
 function validationError(error: z.ZodError) {
   const fields: Record<string, string> = {};
   for (const issue of error.issues) {
     const key = issue.path.join('.') || '_';
-    fields[key] ??= FIELD_MESSAGES[issue.code] ?? 'Isian tidak sesuai.';
+    fields[key] ??= fieldMessage(issue);
   }
   return {
     code: 'VALIDATION',
