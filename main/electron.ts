@@ -6,6 +6,7 @@
 // make it. (The display board alone opens the host's public display WebSocket itself.)
 //
 //   electron . [--mode host|desk] [--host-url http://HOST:4700] [--data-dir DIR] [--port 4700] [--bind ADDR]
+// --port/--bind override the address the admin chose in Admin → Jaringan (default 127.0.0.1:4700).
 import { app, BrowserWindow, dialog, ipcMain, session, shell, type IpcMainInvokeEvent } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -162,8 +163,9 @@ async function main(): Promise<void> {
     try {
       host = await startHost({
         dataDir: launch.options.dataDir ?? app.getPath('userData'),
-        port,
-        bindAddress,
+        // Not given: the host reads the admin's saved choice (Admin → Jaringan).
+        port: port ?? undefined,
+        bindAddress: bindAddress ?? undefined,
         rendererDir: join(appRoot, 'out', 'renderer'),
       });
     } catch (err) {

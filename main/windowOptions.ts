@@ -166,8 +166,12 @@ export interface LaunchOptions {
   hostUrl: string | null;
   /** null: Electron's userData folder. */
   dataDir: string | null;
-  port: number;
-  bindAddress: string;
+  /**
+   * Host mode, from `--port`/`--bind` or LOKET_PORT/LOKET_BIND. null: not given, so the host uses
+   * the admin's saved choice (Admin → Jaringan), else 127.0.0.1:4700.
+   */
+  port: number | null;
+  bindAddress: string | null;
   devTools: boolean;
 }
 
@@ -195,8 +199,9 @@ export function parseLaunchArgs(argv: readonly string[], env: Record<string, str
   const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
   const mode = str(values.mode) ?? env.LOKET_MODE ?? 'host';
   if (mode !== 'host' && mode !== 'desk') return { ok: false, message: `Mode "${mode}" tidak dikenal. Gunakan --mode host atau --mode desk.` };
-  const port = Number(str(values.port) ?? env.LOKET_PORT ?? '4700');
-  if (!Number.isInteger(port) || port < 0 || port > 65535) return { ok: false, message: 'Nomor port tidak valid.' };
+  const portText = str(values.port) ?? str(env.LOKET_PORT);
+  const port = portText === undefined ? null : Number(portText);
+  if (port !== null && (!Number.isInteger(port) || port < 0 || port > 65535)) return { ok: false, message: 'Nomor port tidak valid.' };
   let hostUrl: string | null = null;
   if (mode === 'desk') {
     const raw = str(values['host-url']) ?? env.LOKET_HOST_URL;
@@ -211,7 +216,7 @@ export function parseLaunchArgs(argv: readonly string[], env: Record<string, str
       hostUrl,
       dataDir: str(values['data-dir']) ?? env.LOKET_DATA_DIR ?? null,
       port,
-      bindAddress: str(values.bind) ?? env.LOKET_BIND ?? '127.0.0.1',
+      bindAddress: str(values.bind) ?? str(env.LOKET_BIND) ?? null,
       devTools: values.devtools === true,
     },
   };

@@ -140,6 +140,31 @@ export const DisplayState = z.object({
 });
 export type DisplayState = z.infer<typeof DisplayState>;
 
+/** Where the host listens on the office LAN: the admin's choice and what is in force now. */
+export const NetworkSettings = z.object({
+  /** The saved choice (the default when none is saved), used at the next start without flags. */
+  bindAddress: z.string(),
+  port: z.number().int(),
+  /** What the host listens on now. */
+  effectiveBindAddress: z.string(),
+  effectivePort: z.number().int(),
+  /** This PC's IPv4 addresses others can reach, then 127.0.0.1. */
+  addresses: z.array(z.object({ address: z.string(), interface: z.string() })),
+  /** What decided the values in force: a start-up flag (or environment variable), the saved choice, or neither. */
+  source: z.enum(['setting', 'flag', 'default']),
+  /** The saved choice differs from what is in force and a restart would apply it. */
+  restartNeeded: z.boolean(),
+  /** Base URLs desks, the display board and the kiosk should open now. */
+  urls: z.array(z.string()),
+  /** Why the saved choice is not in force although the host was restarted (address gone, port taken). */
+  warning: z.string().nullable(),
+});
+export type NetworkSettings = z.infer<typeof NetworkSettings>;
+
+/** Ports the admin may choose: above the privileged range, which needs root on Linux. */
+export const MIN_PORT = 1024;
+export const MAX_PORT = 65535;
+
 const empty = z.object({});
 const ticketRef = z.object({ ticketId: Id });
 
@@ -278,6 +303,13 @@ export const contract = {
     ['admin'],
   ),
   'settings.devices': entry(z.object({ ticketPrinter: z.string().trim().min(1).max(200).nullable() }), z.object({ ticketPrinter: z.string().nullable() }), ['admin']),
+  'network.get': entry(empty, NetworkSettings, ['admin']),
+  'network.save': entry(
+    // Whether the address is this PC's own is checked by the host, which knows its addresses.
+    z.object({ bindAddress: z.ipv4(), port: z.number().int().min(MIN_PORT).max(MAX_PORT) }),
+    NetworkSettings,
+    ['admin'],
+  ),
   /** Which devices this host has set up, for screens that offer printing. */
   'devices.status': entry(empty, z.object({ ticketPrinter: z.string().nullable() }), 'staff'),
 
@@ -344,9 +376,12 @@ export interface DisplayEvent {
 /** Host start-up options shared by the Electron entry, the headless host and the tests. */
 export interface HostOptions {
   dataDir: string;
-  port: number;
-  /** Address the LAN server binds to; 127.0.0.1 unless the admin chose a LAN address. */
-  bindAddress: string;
+  /**
+   * Port and address to listen on, given at start-up (flag or environment variable): they win over
+   * the admin's saved choice (Admin → Jaringan). Undefined: the saved choice, else 127.0.0.1:4700.
+   */
+  port?: number | undefined;
+  bindAddress?: string | undefined;
   /** Folder with the built renderer (index.html) to serve to browsers and desks. */
   rendererDir: string | null;
 }

@@ -11,6 +11,7 @@ import { addNote, notes, petugasList } from '../services/notes';
 import { getCase, saveCase } from '../services/cases';
 import { displayState, statsToday } from '../services/stats';
 import { listPrinters, printTicket, setDevices, ticketPdfFile, ticketPrinter } from '../services/printing';
+import { networkSettings, saveNetwork } from '../services/network';
 
 type Input<N extends CallName> = z.output<(typeof contract)[N]['input']>;
 export type Handler<N extends CallName> = (ctx: Ctx, input: Input<N>, token: string | null) => CallOutput<N> | Promise<CallOutput<N>>;
@@ -57,6 +58,8 @@ export const handlers: { [N in CallName]: Handler<N> } = {
   'settings.queue': (ctx, input) => setQueueSettings(ctx, input),
   'devices.printers': (ctx) => listPrinters(ctx),
   'settings.devices': (ctx, input) => setDevices(ctx, input),
+  'network.get': (ctx) => networkSettings(ctx),
+  'network.save': (ctx, input) => saveNetwork(ctx, input),
   'devices.status': (ctx) => ({ ticketPrinter: ticketPrinter(ctx) }),
   'display.state': (ctx) => displayState(ctx),
 };

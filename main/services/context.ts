@@ -4,11 +4,27 @@ import { v7 as uuidv7 } from 'uuid';
 import { qb, type Store } from '../db';
 import type { Desk, Role, ServerEvent, User } from '../api/contract';
 import type { DocumentPrinter } from '../devices/printer';
+import type { ExplicitListen, Listen, ListenFallback, LocalAddress } from '../domain/network';
 
 export interface Deps {
   store: Store;
   now: () => Date;
   printer: DocumentPrinter;
+  host: HostInfo;
+}
+
+/** How this host was started on the LAN, for Admin → Jaringan. */
+export interface HostInfo {
+  /** The start-up flags or environment variables; a restart is taken to get the same ones. */
+  explicit: ExplicitListen;
+  /** What the host listens on, and what decided it. */
+  listen: Listen;
+  /** The port actually bound (differs from listen.port when that is 0: the OS picks one). */
+  boundPort: number;
+  /** Set when the saved choice could not be used and the default was taken instead. */
+  fallback: Omit<ListenFallback, 'listen'> | null;
+  /** This PC's IPv4 addresses, read on each call: cables, Wi-Fi and DHCP leases come and go. */
+  localAddresses(): LocalAddress[];
 }
 
 export interface Actor {

@@ -1,4 +1,6 @@
 // Fixed test data (no randomness): valid and invalid NIK/KK numbers and a first-run office.
+import { resolveListen } from '../../main/domain/network';
+import type { HostInfo } from '../../main/services/context';
 
 /** Valid NIKs: 32 01 01 (Kab. Bogor area), born 15-01-1990 male / 55-01-1990 female (15 + 40). */
 export const NIK_MALE = '3201011501900003';
@@ -15,3 +17,20 @@ export const FIRST_RUN = {
 };
 
 export const PASSWORD = 'rahasia-staf-1';
+
+/**
+ * How an in-process host (no listening server) describes itself to Admin → Jaringan: started
+ * without flags on 127.0.0.1:4700, on a PC with one LAN address.
+ */
+export function inProcessHostInfo(): HostInfo {
+  return {
+    explicit: {},
+    listen: resolveListen({}, { bindAddress: null, port: null }),
+    boundPort: 4700,
+    fallback: null,
+    localAddresses: () => [
+      { address: '192.168.1.10', interface: 'eth0' },
+      { address: '127.0.0.1', interface: 'lo' },
+    ],
+  };
+}

@@ -6,28 +6,52 @@ import { join } from 'node:path';
 import type { CallInput, CallName, CallOutput, Result } from '../../main/api/contract';
 import { FIRST_RUN, PASSWORD } from './factories';
 
-export interface HostProcess { url: string; proc: ChildProcess; dataDir: string; stop(): Promise<void>; kill9(): Promise<void> }
+export interface HostProcess {
+  url: string;
+  proc: ChildProcess;
+  dataDir: string;
+  /** Everything the host printed so far. */
+  output(): string;
+  stop(): Promise<void>;
+  kill9(): Promise<void>;
+}
 
 export const tempDir = (prefix: string): string => mkdtempSync(join(tmpdir(), prefix));
 
-export function startHostProcess(dataDir = tempDir('loket-host-'), port = 0): Promise<HostProcess> {
+export interface HostFlags {
+  /** Passed as --bind; left out by default, as before. */
+  bind?: string;
+}
+
+/**
+ * `port` is passed as --port (0: a free port); null leaves --port out, so the host listens where
+ * the saved setting (Admin → Jaringan) or the default says. LOKET_PORT and LOKET_BIND from the
+ * test's own environment never reach the host: only these arguments decide.
+ */
+export function startHostProcess(dataDir = tempDir('loket-host-'), port: number | null = 0, flags: HostFlags = {}): Promise<HostProcess> {
   return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, ['out/main/host.js', '--port', String(port), '--data-dir', dataDir], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const args = ['out/main/host.js', '--data-dir', dataDir];
+    if (port !== null) args.push('--port', String(port));
+    if (flags.bind !== undefined) args.push('--bind', flags.bind);
+    const env = { ...process.env };
+    delete env.LOKET_PORT;
+    delete env.LOKET_BIND;
+    const proc = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env });
     let out = '';
     const exited = new Promise<void>((r) => proc.once('exit', () => r()));
     const timer = setTimeout(() => reject(new Error(`host did not start: ${out}`)), 20_000);
+    let started = false;
     const onData = (b: Buffer) => {
       out += b.toString();
       const m = /listening on (http:\/\/\S+)/.exec(out);
-      if (m) {
+      if (m && !started) {
+        started = true;
         clearTimeout(timer);
-        proc.stdout!.off('data', onData);
         resolve({
           url: m[1]!,
           proc,
           dataDir,
+          output: () => out,
           stop: async () => {
             proc.kill('SIGTERM');
             await exited;

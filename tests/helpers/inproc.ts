@@ -5,7 +5,7 @@ import { Store } from '../../main/db';
 import { migrate } from '../../main/db/migrate';
 import { dispatch } from '../../main/transport/dispatch';
 import { CupsPrinter } from '../../main/devices/printer';
-import { FIRST_RUN, PASSWORD } from './factories';
+import { FIRST_RUN, PASSWORD, inProcessHostInfo } from './factories';
 import { tempDir } from './host';
 
 export function inProcessHost(start = new Date(2026, 10, 25, 8, 0, 0), cupsServer?: string) {
@@ -14,7 +14,7 @@ export function inProcessHost(start = new Date(2026, 10, 25, 8, 0, 0), cupsServe
   migrate(store);
   let clock = start.getTime();
   const events: ServerEvent[] = [];
-  const deps = { store, now: () => new Date(clock), printer: new CupsPrinter(cupsServer) };
+  const deps = { store, now: () => new Date(clock), printer: new CupsPrinter(cupsServer), host: inProcessHostInfo() };
   const call = async <N extends CallName>(name: N, input: CallInput<N>, token: string | null = null, remote = '127.0.0.1') =>
     (await dispatch(deps, (e) => events.push(e), name, token, input, remote)) as Result<CallOutput<N>>;
   const ok = async <N extends CallName>(name: N, input: CallInput<N>, token: string | null = null) => {

@@ -3,10 +3,11 @@
 import { Store } from '../../main/db';
 import { dispatch } from '../../main/transport/dispatch';
 import { CupsPrinter } from '../../main/devices/printer';
+import { inProcessHostInfo } from './factories';
 
 const [dbFile, token, count, code] = process.argv.slice(2) as [string, string, string, string];
 const store = new Store(dbFile);
-const deps = { store, now: () => new Date(), printer: new CupsPrinter() };
+const deps = { store, now: () => new Date(), printer: new CupsPrinter(), host: inProcessHostInfo() };
 const labels: string[] = [];
 for (let i = 0; i < Number(count); i++) {
   const r = await dispatch(deps, () => {}, 'queue.issue', token, { serviceCode: code, priority: null }, '127.0.0.1');

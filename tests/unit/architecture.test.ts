@@ -217,11 +217,24 @@ describe('window security (design.md "Electron security")', () => {
 describe('launch arguments', () => {
   const argv = (...args: string[]) => ['/usr/bin/electron', '.', ...args];
 
-  it('defaults to host mode on 127.0.0.1:4700 with the userData folder', () => {
+  it('defaults to host mode with the userData folder, leaving address and port to the saved setting', () => {
     expect(parseLaunchArgs(argv(), {})).toEqual({
       ok: true,
-      options: { mode: 'host', hostUrl: null, dataDir: null, port: 4700, bindAddress: '127.0.0.1', devTools: false },
+      options: { mode: 'host', hostUrl: null, dataDir: null, port: null, bindAddress: null, devTools: false },
     });
+  });
+
+  it('takes --port and --bind, or LOKET_PORT and LOKET_BIND, flags first', () => {
+    expect(parseLaunchArgs(argv('--port', '4800', '--bind', '0.0.0.0'), { LOKET_PORT: '4900', LOKET_BIND: '192.168.1.10' })).toMatchObject({
+      ok: true,
+      options: { port: 4800, bindAddress: '0.0.0.0' },
+    });
+    expect(parseLaunchArgs(argv(), { LOKET_PORT: '4900', LOKET_BIND: '192.168.1.10' })).toMatchObject({
+      ok: true,
+      options: { port: 4900, bindAddress: '192.168.1.10' },
+    });
+    // An empty variable is not a choice.
+    expect(parseLaunchArgs(argv(), { LOKET_PORT: '', LOKET_BIND: '' })).toMatchObject({ ok: true, options: { port: null, bindAddress: null } });
   });
 
   it('reads flags in both forms, the environment, and ignores Chromium switches', () => {

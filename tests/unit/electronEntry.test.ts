@@ -125,7 +125,8 @@ describe('main/electron.ts in host mode', () => {
     expect(fake.startHost).toHaveBeenCalledWith({
       dataDir: '/srv/loket',
       port: 4799,
-      bindAddress: '127.0.0.1',
+      // No --bind: the host takes the admin's saved address (Admin → Jaringan), not a forced default.
+      bindAddress: undefined,
       rendererDir: '/opt/Loket/resources/app.asar/out/renderer',
     });
   });
