@@ -175,7 +175,7 @@ export const t = {
   },
   admin: {
     title: 'Pengaturan admin',
-    tabs: { users: 'Pengguna', desks: 'Meja', services: 'Layanan', queue: 'Antrian', devices: 'Perangkat' },
+    tabs: { users: 'Pengguna', desks: 'Meja', services: 'Layanan', queue: 'Antrian', devices: 'Perangkat', network: 'Jaringan' },
     users: {
       create: 'Tambah pengguna',
       username: 'Nama pengguna',
@@ -248,6 +248,34 @@ export const t = {
       currentNone: 'Tanpa printer: tiket dicetak dari browser kios.',
       missingWarn: (name: string) => `Printer ${name} tidak ada dalam daftar printer host. Periksa printernya atau pilih printer lain.`,
       saved: 'Pengaturan printer tersimpan.',
+    },
+    network: {
+      currentTitle: 'Alamat Loket saat ini',
+      inUse: 'Dipakai sekarang',
+      loopback: (ip: string) => `Hanya komputer ini (${ip})`,
+      allNetworks: (ip: string) => `Semua jaringan di komputer ini (${ip})`,
+      address: (ip: string, iface: string) => `${ip} (${iface})`,
+      missing: (ip: string) => `${ip} (tidak ada lagi di komputer ini)`,
+      sourceSetting: 'Sesuai pilihan yang tersimpan di sini.',
+      sourceDefault: 'Pengaturan bawaan: belum ada pilihan yang tersimpan.',
+      sourceFlag:
+        'Loket dijalankan dengan pengaturan --bind/--port (atau LOKET_BIND/LOKET_PORT), yang didahulukan daripada pilihan di sini. Pilihan yang tersimpan dipakai bila Loket dijalankan tanpa pengaturan itu.',
+      localOnly:
+        'Saat ini hanya komputer ini yang dapat membuka Loket. Agar meja lain, TV layar tunggu, dan kios satpam dapat terhubung, pilih alamat jaringan di bawah.',
+      pending: (address: string) => `Pilihan tersimpan (${address}) berlaku setelah Loket dimulai ulang.`,
+      urlsTitle: 'Alamat yang dibuka di meja lain dan browser',
+      hostUrl: 'Alamat host (untuk meja lain)',
+      displayUrl: 'Layar tunggu (TV)',
+      kioskUrl: 'Kios satpam',
+      formTitle: 'Alamat jaringan',
+      hint:
+        'Pilih alamat komputer host di jaringan kantor agar meja lain, TV layar tunggu, dan kios satpam dapat terhubung. “Semua jaringan” juga membuka Loket di jaringan lain yang tersambung ke komputer ini, misalnya Wi-Fi.',
+      addressLabel: 'Alamat',
+      port: 'Port',
+      portHint: 'Angka 1024–65535. Bawaan 4700. Ganti hanya bila port ini dipakai program lain.',
+      savedFlag: 'Pengaturan jaringan tersimpan. Selama Loket dijalankan dengan --bind/--port, pengaturan itu yang dipakai.',
+      savedRestart: 'Pengaturan jaringan tersimpan. Berlaku setelah Loket dimulai ulang.',
+      savedNow: 'Pengaturan jaringan tersimpan dan sudah berlaku.',
     },
   },
   dashboard: {

@@ -6,8 +6,9 @@ import { DesksPanel } from '../admin/DesksPanel';
 import { ServicesPanel } from '../admin/ServicesPanel';
 import { QueueSettingsPanel } from '../admin/QueueSettingsPanel';
 import { DevicesPanel } from '../admin/DevicesPanel';
+import { NetworkPanel } from '../admin/NetworkPanel';
 
-const TABS = ['users', 'desks', 'services', 'queue', 'devices'] as const;
+const TABS = ['users', 'desks', 'services', 'queue', 'devices', 'network'] as const;
 type Tab = (typeof TABS)[number];
 
 export function Admin() {
@@ -35,6 +36,7 @@ export function Admin() {
       {tab === 'services' ? <ServicesPanel /> : null}
       {tab === 'queue' ? <QueueSettingsPanel /> : null}
       {tab === 'devices' ? <DevicesPanel /> : null}
+      {tab === 'network' ? <NetworkPanel /> : null}
     </Layout>
   );
 }
