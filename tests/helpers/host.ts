@@ -1,6 +1,7 @@
 // Starts the real headless host (built out/main/host.js) as a child process on a free port.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CallInput, CallName, CallOutput, Result } from '../../main/api/contract';
@@ -17,6 +18,18 @@ export interface HostProcess {
 }
 
 export const tempDir = (prefix: string): string => mkdtempSync(join(tmpdir(), prefix));
+
+/** A port nothing listens on right now (the OS's pick, so above 1024), for a host that must keep one. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
 
 export interface HostFlags {
   /** Passed as --bind; left out by default, as before. */

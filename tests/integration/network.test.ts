@@ -7,7 +7,7 @@ import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DB_FILE_NAME } from '../../main/host/start';
-import { api, ok, setupOffice, startHostProcess, tempDir, type HostProcess } from '../helpers/host';
+import { api, freePort, ok, setupOffice, startHostProcess, tempDir, type HostProcess } from '../helpers/host';
 
 const NOT_THIS_PC = '10.99.99.99';
 
@@ -19,14 +19,6 @@ function listenOn(port: number, host = '127.0.0.1'): Promise<Server> {
   });
 }
 const closeServer = (server: Server) => new Promise<void>((r) => server.close(() => r()));
-
-/** A port nothing listens on right now (the OS's pick, so above 1024). */
-async function freePort(): Promise<number> {
-  const server = await listenOn(0);
-  const { port } = server.address() as { port: number };
-  await closeServer(server);
-  return port;
-}
 
 async function portIsFree(port: number): Promise<boolean> {
   try {

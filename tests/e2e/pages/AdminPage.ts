@@ -10,7 +10,7 @@ export class AdminPage {
     await expectReady(this.page, 'page-admin');
   }
 
-  async tab(name: 'users' | 'desks' | 'services' | 'queue' | 'devices'): Promise<void> {
+  async tab(name: 'users' | 'desks' | 'services' | 'queue' | 'devices' | 'network'): Promise<void> {
     await this.page.getByTestId(`admin-tab-${name}`).click();
     await expectReady(this.page, `admin-${name}`);
   }
