@@ -174,6 +174,8 @@ async function main(): Promise<void> {
           'Mungkin Loket sudah berjalan di komputer ini, atau port sedang dipakai program lain.',
       );
     }
+    // The admin reads this in Admin → Jaringan; the log is for whoever supports the office.
+    if (host.warning) console.warn(`[loket] ${host.warning}`);
     // The window calls the host over IPC; the address is for the display feed, which is WebSocket only.
     hostUrl = host.url;
     registerHostIpc(host);
