@@ -1,5 +1,5 @@
 // Ticket printing: a PDF for the screen or browser, or straight to the host's configured printer.
-import { format } from 'date-fns';
+import { format } from 'date-fns/format';
 import { qb } from '../db';
 import type { CallInput } from '../api/contract';
 import { PrinterError } from '../devices/printer';
