@@ -190,7 +190,14 @@ const Password = z.string().min(8).max(200);
 export const contract = {
   'system.status': entry(
     empty,
-    z.object({ configured: z.boolean(), office: Office.nullable(), serverTime: Iso, version: z.string() }),
+    z.object({
+      configured: z.boolean(),
+      office: Office.nullable(),
+      serverTime: Iso,
+      version: z.string(),
+      /** The host certificate's SHA-256 (public: desks compare it with the one they were given). */
+      tlsFingerprint: z.string().nullable(),
+    }),
     'public',
   ),
   'setup.firstRun': entry(
@@ -234,7 +241,14 @@ export const contract = {
   'desks.list': entry(empty, z.array(Desk), ['admin']),
   'desks.create': entry(
     z.object({ name: z.string().trim().min(2).max(100), counterNo: z.number().int().min(1).max(99) }),
-    z.object({ desk: Desk, deskToken: z.string() }),
+    z.object({
+      desk: Desk,
+      deskToken: z.string(),
+      /** SHA-256 of the host's certificate (`AB:CD:…`): the desk PC pins it (--host-fingerprint). */
+      hostFingerprint: z.string().nullable(),
+      /** The HTTPS address a desk PC on the LAN opens (--host-url); null where the host serves no TLS. */
+      hostTlsUrl: z.string().nullable(),
+    }),
     ['admin'],
   ),
   'desks.revoke': entry(z.object({ deskId: Id }), Desk, ['admin']),
@@ -356,6 +370,15 @@ export const CALL_NAMES = Object.keys(contract) as CallName[];
 export const UNREACHABLE_MESSAGE =
   'Tidak dapat terhubung ke komputer host. Periksa jaringan atau minta admin menyalakan host, lalu coba lagi. Isian Anda tidak hilang.';
 
+/**
+ * A desk's answer when the host's certificate is not the one pinned at pairing: something else
+ * answers at the host's address (or the host's certificate was remade), so nothing is sent to it.
+ */
+export const NOT_TRUSTED_MESSAGE =
+  'Sertifikat host tidak cocok dengan kode pasangan meja ini, jadi Loket tidak mengirim apa pun ke sana. ' +
+  'Bisa jadi komputer lain menjawab di alamat host. Minta admin memeriksa sidik jari sertifikat di Admin → Meja, ' +
+  'lalu pasangkan ulang meja ini bila sertifikat host memang diganti.';
+
 /** HTTP path of a call on the host. */
 export const callPath = (name: CallName): string => `/api/${name}`;
 export const DISPLAY_WS_PATH = '/ws/display';
@@ -382,6 +405,8 @@ export interface HostOptions {
    */
   port?: number | undefined;
   bindAddress?: string | undefined;
+  /** Port for HTTPS (desks); undefined: the HTTP port + 1, or an OS-chosen one when the HTTP port is 0. */
+  tlsPort?: number | undefined;
   /** Folder with the built renderer (index.html) to serve to browsers and desks. */
   rendererDir: string | null;
 }

@@ -21,7 +21,7 @@ export const VERSION = '0.1.0';
 export const handlers: { [N in CallName]: Handler<N> } = {
   'system.status': (ctx) => {
     const office = getOffice(ctx);
-    return { configured: office !== null, office, serverTime: ctx.now().toISOString(), version: VERSION };
+    return { configured: office !== null, office, serverTime: ctx.now().toISOString(), version: VERSION, tlsFingerprint: ctx.host.tls?.fingerprint ?? null };
   },
   'setup.firstRun': (ctx, input) => firstRun(ctx, input),
   'auth.login': (ctx, input) => login(ctx, input),

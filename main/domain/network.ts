@@ -120,8 +120,8 @@ export function isBindableAddress(address: string, addresses: readonly LocalAddr
  * address when bound to all networks, the one address when bound to it, and 127.0.0.1 (usable on
  * this PC only) when bound to loopback or when the PC has no LAN address at all.
  */
-export function hostUrls(bindAddress: string, port: number, addresses: readonly LocalAddress[]): string[] {
-  const url = (address: string) => `http://${address}:${port}`;
+export function hostUrls(bindAddress: string, port: number, addresses: readonly LocalAddress[], scheme: 'http' | 'https' = 'http'): string[] {
+  const url = (address: string) => `${scheme}://${address}:${port}`;
   if (bindAddress !== ALL_NETWORKS) return [url(bindAddress)];
   const lan = addresses.filter((a) => !isLoopback(a.address)).map((a) => url(a.address));
   return lan.length > 0 ? lan : [url(LOOPBACK)];

@@ -1,18 +1,19 @@
 // Composition root of the host: database, migrations, use cases, LAN server.
 // Used by the Electron entry, the headless `npm run serve` host and the tests.
-import { networkInterfaces } from 'node:os';
+import { hostname, networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { HostOptions, Result, ServerEvent } from '../api/contract';
-import { Store } from '../db';
+import { qb, Store } from '../db';
 import { migrate } from '../db/migrate';
 import { createBus } from '../transport/bus';
 import { dispatch } from '../transport/dispatch';
 import { createHttpServer } from '../transport/http';
-import type { Deps, HostInfo } from '../services/context';
+import type { Deps, HostInfo, HostTlsInfo } from '../services/context';
 import { networkSettings, savedListen } from '../services/network';
 import { CupsPrinter, type DocumentPrinter } from '../devices/printer';
 import { ALL_NETWORKS, fallbackListen, isLoopback, localAddresses, LOOPBACK, resolveListen, type ListenSource } from '../domain/network';
+import { loadOrCreateCertificate, type HostCertificate } from './tls';
 
 export interface RunningHost {
   /** The address this PC itself opens (127.0.0.1 when bound to all networks). */
@@ -25,6 +26,14 @@ export interface RunningHost {
   source: ListenSource;
   /** Why the admin's saved choice is not in force (address gone, port taken), in Indonesian. */
   warning: string | null;
+  /** The HTTPS address this PC itself opens (same host as url, the TLS port). */
+  tlsUrl: string;
+  tlsPort: number;
+  /** SHA-256 of the host's certificate, `AB:CD:…`; desks pin it (--host-fingerprint). */
+  tlsFingerprint: string;
+  /** Why HTTPS is not on the usual port (HTTP port + 1), in Indonesian. */
+  tlsWarning: string | null;
+  certFile: string;
   dbFile: string;
   dispatch(name: string, token: string | null, input: unknown): Promise<Result<unknown>>;
   subscribe(listener: (e: ServerEvent) => void): () => void;
@@ -34,6 +43,15 @@ export interface RunningHost {
 export const DB_FILE_NAME = 'loket.sqlite';
 
 const errorCode = (err: unknown): string | undefined => (err as NodeJS.ErrnoException | null)?.code;
+
+/** HTTPS goes on the HTTP port + 1 unless given; an OS-chosen HTTP port (0) gets an OS-chosen one too. */
+export function defaultTlsPort(listenPort: number, boundPort: number): number {
+  return listenPort === 0 || boundPort >= 65535 ? 0 : boundPort + 1;
+}
+
+function officeName(store: Store): string | null {
+  return store.first(qb.selectFrom('office').select('name').limit(1))?.name ?? null;
+}
 
 export async function startHost(opts: HostOptions & { now?: () => Date; printer?: DocumentPrinter }): Promise<RunningHost> {
   const dbFile = join(opts.dataDir, DB_FILE_NAME);
@@ -48,23 +66,70 @@ export async function startHost(opts: HostOptions & { now?: () => Date; printer?
   const now = opts.now ?? (() => new Date());
   const printer = opts.printer ?? new CupsPrinter(process.env.LOKET_CUPS_SERVER);
   const bus = createBus();
+  let certificate: HostCertificate;
+  try {
+    certificate = await loadOrCreateCertificate(
+      opts.dataDir,
+      () => `Loket ${officeName(store) ?? hostname()}`,
+      () => localAddresses(networkInterfaces()).map((a) => a.address),
+    );
+  } catch (err) {
+    store.close();
+    throw new Error(`sertifikat host tidak dapat dibuat atau dibaca: ${(err as Error).message}`);
+  }
 
-  async function listen(host: HostInfo): Promise<{ app: FastifyInstance; deps: Deps }> {
-    const deps: Deps = { store, now, printer, host };
-    const app = await createHttpServer(deps, bus, { rendererDir: opts.rendererDir });
+  const boundPortOf = (app: FastifyInstance, asked: number): number => {
+    const address = app.server.address();
+    return typeof address === 'object' && address ? address.port : asked;
+  };
+
+  async function listenOn(app: FastifyInstance, port: number, bindAddress: string): Promise<number> {
     try {
-      await app.listen({ port: host.listen.port, host: host.listen.bindAddress });
+      await app.listen({ port, host: bindAddress });
     } catch (err) {
       await app.close();
       throw err;
     }
-    const address = app.server.address();
-    // Port 0 asks the OS for a free port; the admin screen shows the one it gave.
-    host.boundPort = typeof address === 'object' && address ? address.port : host.listen.port;
-    return { app, deps };
+    return boundPortOf(app, port);
   }
 
-  let started: { app: FastifyInstance; deps: Deps };
+  type Started = { app: FastifyInstance; tlsApp: FastifyInstance; deps: Deps; tlsWarning: string | null };
+
+  async function listen(host: HostInfo): Promise<Started> {
+    const deps: Deps = { store, now, printer, host };
+    const app = await createHttpServer(deps, bus, { rendererDir: opts.rendererDir });
+    // Port 0 asks the OS for a free port; the admin screen shows the one it gave.
+    host.boundPort = await listenOn(app, host.listen.port, host.listen.bindAddress);
+    const tls: HostTlsInfo = { port: opts.tlsPort ?? defaultTlsPort(host.listen.port, host.boundPort), fingerprint: certificate.fingerprint };
+    let tlsWarning: string | null = null;
+    const https = { key: certificate.key, cert: certificate.cert };
+    try {
+      const tlsApp = await createHttpServer(deps, bus, { rendererDir: opts.rendererDir, https });
+      try {
+        tls.port = await listenOn(tlsApp, tls.port, host.listen.bindAddress);
+        host.tls = tls;
+        return { app, tlsApp, deps, tlsWarning };
+      } catch (err) {
+        // Only the port this host picked for itself may move; one given at start-up is a promise.
+        // Without its code, so the caller does not take it for the HTTP port being taken.
+        if (opts.tlsPort !== undefined || errorCode(err) !== 'EADDRINUSE' || tls.port === 0)
+          throw new Error(`HTTPS tidak dapat dibuka pada port ${tls.port}: ${(err as Error).message}`);
+        const wanted = tls.port;
+        const moved = await createHttpServer(deps, bus, { rendererDir: opts.rendererDir, https });
+        tls.port = await listenOn(moved, 0, host.listen.bindAddress);
+        tlsWarning =
+          `Port HTTPS ${wanted} sedang dipakai program lain, jadi Loket sementara memakai port ${tls.port} untuk meja. ` +
+          `Meja yang memakai port ${wanted} tidak dapat tersambung sampai port itu bebas dan Loket dimulai ulang.`;
+        host.tls = tls;
+        return { app, tlsApp: moved, deps, tlsWarning };
+      }
+    } catch (err) {
+      await app.close();
+      throw err;
+    }
+  }
+
+  let started: Started;
   try {
     const chosen = resolveListen(explicit, savedListen(store));
     const info = (fallback: HostInfo['fallback'], l = chosen): HostInfo => ({
@@ -73,6 +138,7 @@ export async function startHost(opts: HostOptions & { now?: () => Date; printer?
       boundPort: l.port,
       fallback,
       localAddresses: () => localAddresses(networkInterfaces()),
+      tls: null,
     });
     try {
       started = await listen(info(null));
@@ -86,8 +152,9 @@ export async function startHost(opts: HostOptions & { now?: () => Date; printer?
     throw err;
   }
 
-  const { app, deps } = started;
+  const { app, tlsApp, deps, tlsWarning } = started;
   const { listen: bound, boundPort } = deps.host;
+  const tlsPort = deps.host.tls?.port ?? 0;
   const network = networkSettings(deps);
   const shownHost = bound.bindAddress === ALL_NETWORKS ? LOOPBACK : bound.bindAddress;
   return {
@@ -97,11 +164,16 @@ export async function startHost(opts: HostOptions & { now?: () => Date; printer?
     port: boundPort,
     source: network.source,
     warning: network.warning,
+    tlsUrl: `https://${shownHost}:${tlsPort}`,
+    tlsPort,
+    tlsFingerprint: certificate.fingerprint,
+    tlsWarning,
+    certFile: certificate.certFile,
     dbFile,
     dispatch: (name, token, input) => dispatch(deps, bus.publish, name, token, input, 'ipc'),
     subscribe: bus.subscribe,
     close: async () => {
-      await app.close();
+      await Promise.all([app.close(), tlsApp.close()]);
       store.close();
     },
   };

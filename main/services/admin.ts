@@ -3,6 +3,7 @@ import { qb } from '../db';
 import type { CallInput } from '../api/contract';
 import { AppFailure, audit, iso, newId, requireActor, type Ctx } from './context';
 import { hashPassword, newToken, toDesk, toUser, tokenHash } from './auth';
+import { hostTlsUrl } from './network';
 
 export function listUsers(ctx: Ctx) {
   return ctx.store.all(qb.selectFrom('users').selectAll().orderBy('username')).map(toUser);
@@ -61,7 +62,8 @@ export function createDesk(ctx: Ctx, input: CallInput<'desks.create'>) {
     const row = { id: newId(), name: input.name, counter_no: input.counterNo, created_at: iso(ctx.now()), revoked_at: null };
     ctx.store.run(qb.insertInto('desks').values({ ...row, token_hash: tokenHash(deskToken) }));
     audit(ctx, 'desks.create', 'desk', row.id, { name: input.name, counterNo: input.counterNo });
-    return { desk: toDesk(row), deskToken };
+    // The pairing code travels with what the desk PC must pin, so the admin hands over both at once.
+    return { desk: toDesk(row), deskToken, hostFingerprint: ctx.host.tls?.fingerprint ?? null, hostTlsUrl: hostTlsUrl(ctx.host) };
   });
 }
 

@@ -25,6 +25,15 @@ export interface HostInfo {
   fallback: Omit<ListenFallback, 'listen'> | null;
   /** This PC's IPv4 addresses, read on each call: cables, Wi-Fi and DHCP leases come and go. */
   localAddresses(): LocalAddress[];
+  /** The HTTPS side desks use (same address, its own port); null where the host serves no TLS. */
+  tls: HostTlsInfo | null;
+}
+
+export interface HostTlsInfo {
+  /** The port bound for HTTPS. */
+  port: number;
+  /** SHA-256 of the host's certificate, `AB:CD:…`: what a desk pins when it pairs. */
+  fingerprint: string;
 }
 
 export interface Actor {

@@ -76,3 +76,9 @@ export function saveNetwork(ctx: Ctx, input: CallInput<'network.save'>): Network
   });
   return networkSettings(ctx);
 }
+
+/** Where a desk PC reaches this host over HTTPS: the first of the addresses desks open, on the TLS port. */
+export function hostTlsUrl(host: HostInfo): string | null {
+  if (!host.tls) return null;
+  return hostUrls(host.listen.bindAddress, host.tls.port, host.localAddresses(), 'https')[0] ?? null;
+}

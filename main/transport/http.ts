@@ -12,12 +12,19 @@ import type { Deps } from '../services/context';
 import { dispatch } from './dispatch';
 import type { EventBus } from './bus';
 
-export interface HttpOptions { rendererDir: string | null }
+export interface HttpOptions {
+  rendererDir: string | null;
+  /** Serve over TLS with the host's own certificate (main/host/tls.ts); the same app otherwise. */
+  https?: { key: string; cert: string } | undefined;
+}
 
 const bearer = (header: string | undefined): string | null => (header?.startsWith('Bearer ') ? header.slice(7) : null);
 
 export async function createHttpServer(deps: Deps, bus: EventBus, opts: HttpOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: false, bodyLimit: 1_048_576 });
+  // One instance per port, each subscribed to the same bus: an event reaches sockets on both.
+  const app = (
+    opts.https ? Fastify({ logger: false, bodyLimit: 1_048_576, https: opts.https }) : Fastify({ logger: false, bodyLimit: 1_048_576 })
+  ) as FastifyInstance;
   await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
 
   app.post<{ Params: { name: string } }>('/api/:name', async (req, reply) => {

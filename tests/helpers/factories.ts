@@ -32,5 +32,6 @@ export function inProcessHostInfo(): HostInfo {
       { address: '192.168.1.10', interface: 'eth0' },
       { address: '127.0.0.1', interface: 'lo' },
     ],
+    tls: null,
   };
 }

@@ -9,6 +9,9 @@ import { FIRST_RUN, PASSWORD } from './factories';
 
 export interface HostProcess {
   url: string;
+  /** The HTTPS address and the certificate fingerprint from the host's second line. */
+  tlsUrl: string;
+  fingerprint: string;
   proc: ChildProcess;
   dataDir: string;
   /** Everything the host printed so far. */
@@ -34,6 +37,8 @@ export function freePort(): Promise<number> {
 export interface HostFlags {
   /** Passed as --bind; left out by default, as before. */
   bind?: string;
+  /** Passed as --tls-port; left out by default (HTTP port + 1, or a free one when that is 0). */
+  tlsPort?: number;
 }
 
 /**
@@ -46,8 +51,10 @@ export function startHostProcess(dataDir = tempDir('loket-host-'), port: number 
     const args = ['out/main/host.js', '--data-dir', dataDir];
     if (port !== null) args.push('--port', String(port));
     if (flags.bind !== undefined) args.push('--bind', flags.bind);
+    if (flags.tlsPort !== undefined) args.push('--tls-port', String(flags.tlsPort));
     const env = { ...process.env };
     delete env.LOKET_PORT;
+    delete env.LOKET_TLS_PORT;
     delete env.LOKET_BIND;
     const proc = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env });
     let out = '';
@@ -57,11 +64,14 @@ export function startHostProcess(dataDir = tempDir('loket-host-'), port: number 
     const onData = (b: Buffer) => {
       out += b.toString();
       const m = /listening on (http:\/\/\S+)/.exec(out);
-      if (m && !started) {
+      const tls = /TLS on (https:\/\/\S+) fingerprint (\S+)/.exec(out);
+      if (m && tls && !started) {
         started = true;
         clearTimeout(timer);
         resolve({
           url: m[1]!,
+          tlsUrl: tls[1]!,
+          fingerprint: tls[2]!,
           proc,
           dataDir,
           output: () => out,
