@@ -5,9 +5,13 @@
 // with the settings of windowOptions.ts, and every IPC call is checked against the window that may
 // make it. (The display board alone opens the host's public display WebSocket itself.)
 //
-//   electron . [--mode host|desk] [--host-url http://HOST:4700] [--data-dir DIR] [--port 4700] [--bind ADDR]
+//   electron . [--mode host|desk] [--host-url https://HOST:4701 --host-fingerprint AB:CD:…] [--data-dir DIR]
+//              [--port 4700] [--tls-port 4701] [--bind ADDR]
 // --port/--bind override the address the admin chose in Admin → Jaringan (default 127.0.0.1:4700).
+// A desk on another PC reaches the host over HTTPS only, pinning the certificate fingerprint the
+// admin saw with the pairing code; plain http is for a desk on the host PC itself.
 import { app, BrowserWindow, dialog, ipcMain, session, shell, type IpcMainInvokeEvent } from 'electron';
+import { X509Certificate } from 'node:crypto';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CALL_NAMES, FEED_STATUS, type BridgeEvent, type Result } from './api/contract';
@@ -121,6 +125,25 @@ function secureSession(hostUrl: string | null): void {
   session.defaultSession.setPermissionCheckHandler((_contents, permission) => allowed.has(permission));
 }
 
+/**
+ * The window's own connections to an https host (the display board's wss feed) get the same pin
+ * as the main process's: Chromium would refuse the self-signed certificate, and must not accept
+ * any other one for the host.
+ */
+function pinHostCertificate(hostUrl: string, fingerprint: string): void {
+  const { hostname } = new URL(hostUrl);
+  session.defaultSession.setCertificateVerifyProc((request, callback) => {
+    if (request.hostname !== hostname) return callback(-3);
+    let presented: string | null = null;
+    try {
+      presented = new X509Certificate(request.certificate.data).fingerprint256;
+    } catch {
+      presented = null;
+    }
+    callback(presented === fingerprint ? 0 : -2);
+  });
+}
+
 function guardWebContents(): void {
   app.on('web-contents-created', (_event, contents) => {
     contents.on('will-navigate', (event) => {
@@ -156,7 +179,7 @@ async function main(): Promise<void> {
   const launch = parseLaunchArgs(process.argv, process.env);
   await app.whenReady();
   if (!launch.ok) return fail(launch.message);
-  const { mode, port, bindAddress, devTools } = launch.options;
+  const { mode, port, tlsPort, bindAddress, devTools, hostFingerprint } = launch.options;
 
   let hostUrl = launch.options.hostUrl;
   if (mode === 'host') {
@@ -165,6 +188,7 @@ async function main(): Promise<void> {
         dataDir: launch.options.dataDir ?? app.getPath('userData'),
         // Not given: the host reads the admin's saved choice (Admin → Jaringan).
         port: port ?? undefined,
+        tlsPort: tlsPort ?? undefined,
         bindAddress: bindAddress ?? undefined,
         rendererDir: join(appRoot, 'out', 'renderer'),
       });
@@ -181,8 +205,9 @@ async function main(): Promise<void> {
     registerHostIpc(host);
   } else {
     // parseLaunchArgs refuses a desk without an http(s) host address; this only keeps the types honest.
-    if (!hostUrl) return fail('Mode desk memerlukan alamat host: --host-url http://ALAMAT-HOST:4700');
-    forwarder = createDeskForwarder(hostUrl);
+    if (!hostUrl) return fail('Mode desk memerlukan alamat host: --host-url https://ALAMAT-HOST:4701 --host-fingerprint AB:CD:…');
+    forwarder = createDeskForwarder(hostUrl, { fingerprint: hostFingerprint });
+    if (hostFingerprint) pinHostCertificate(hostUrl, hostFingerprint);
     registerDeskIpc(forwarder);
   }
 

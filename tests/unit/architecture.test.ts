@@ -215,12 +215,13 @@ describe('window security (design.md "Electron security")', () => {
 });
 
 describe('launch arguments', () => {
+  const PIN = 'AB:CD:EF:01:23:45:67:89:AB:CD:EF:01:23:45:67:89:AB:CD:EF:01:23:45:67:89:AB:CD:EF:01:23:45:67:89';
   const argv = (...args: string[]) => ['/usr/bin/electron', '.', ...args];
 
   it('defaults to host mode with the userData folder, leaving address and port to the saved setting', () => {
     expect(parseLaunchArgs(argv(), {})).toEqual({
       ok: true,
-      options: { mode: 'host', hostUrl: null, dataDir: null, port: null, bindAddress: null, devTools: false },
+      options: { mode: 'host', hostUrl: null, hostFingerprint: null, dataDir: null, port: null, bindAddress: null, tlsPort: null, devTools: false },
     });
   });
 
@@ -238,21 +239,50 @@ describe('launch arguments', () => {
   });
 
   it('reads flags in both forms, the environment, and ignores Chromium switches', () => {
-    const result = parseLaunchArgs(argv('--no-sandbox', '--mode=desk', '--host-url', 'http://192.168.1.10:4700/x', '--enable-logging'), {
-      LOKET_DATA_DIR: '/srv/loket',
+    const result = parseLaunchArgs(
+      argv('--no-sandbox', '--mode=desk', '--host-url', 'https://192.168.1.10:4701/x', `--host-fingerprint=${PIN.toLowerCase()}`, '--enable-logging'),
+      { LOKET_DATA_DIR: '/srv/loket' },
+    );
+    expect(result).toMatchObject({
+      ok: true,
+      options: { mode: 'desk', hostUrl: 'https://192.168.1.10:4701', hostFingerprint: PIN, dataDir: '/srv/loket' },
     });
-    expect(result).toMatchObject({ ok: true, options: { mode: 'desk', hostUrl: 'http://192.168.1.10:4700', dataDir: '/srv/loket' } });
+    expect(parseLaunchArgs(argv('--mode', 'desk'), { LOKET_HOST_URL: 'https://192.168.1.10:4701', LOKET_HOST_FINGERPRINT: PIN.replace(/:/g, '') })).toMatchObject({
+      ok: true,
+      options: { hostUrl: 'https://192.168.1.10:4701', hostFingerprint: PIN },
+    });
     expect(parseLaunchArgs(argv('--data-dir', '/tmp/a', '--port', '0'), { LOKET_DATA_DIR: '/srv/loket' })).toMatchObject({
       ok: true,
       options: { dataDir: '/tmp/a', port: 0 },
     });
   });
 
+  it('takes --tls-port or LOKET_TLS_PORT for the host', () => {
+    expect(parseLaunchArgs(argv('--tls-port', '4801'), { LOKET_TLS_PORT: '4901' })).toMatchObject({ ok: true, options: { tlsPort: 4801 } });
+    expect(parseLaunchArgs(argv(), { LOKET_TLS_PORT: '4901' })).toMatchObject({ ok: true, options: { tlsPort: 4901 } });
+  });
+
+  it('lets a desk use plain http only to a host on the same PC', () => {
+    for (const url of ['http://127.0.0.1:4700', 'http://localhost:4700'])
+      expect(parseLaunchArgs(argv('--mode', 'desk', '--host-url', url), {})).toMatchObject({ ok: true, options: { hostUrl: url, hostFingerprint: null } });
+    const lan = parseLaunchArgs(argv('--mode', 'desk', '--host-url', 'http://192.168.1.10:4700', '--host-fingerprint', PIN), {});
+    expect(lan.ok).toBe(false);
+    if (!lan.ok) {
+      expect(lan.message).toContain('http://');
+      expect(lan.message).toContain('data pribadi');
+      expect(lan.message).toContain('--host-fingerprint');
+    }
+  });
+
   it.each([
     [['--mode', 'server']],
     [['--mode', 'desk']],
     [['--mode', 'desk', '--host-url', 'file:///etc/passwd']],
+    [['--mode', 'desk', '--host-url', 'https://192.168.1.10:4701']],
+    [['--mode', 'desk', '--host-url', 'https://192.168.1.10:4701', '--host-fingerprint', 'AB:CD:EF']],
+    [['--mode', 'desk', '--host-url', 'http://10.0.0.5:4700']],
     [['--port', 'abc']],
+    [['--tls-port', '70000']],
   ])('rejects %j with a message', (args) => {
     const result = parseLaunchArgs(argv(...args), {});
     expect(result.ok).toBe(false);

@@ -58,11 +58,12 @@ const fake = vi.hoisted(() => {
     FakeWindow,
     host,
     desk,
-    createDeskForwarder: vi.fn((_hostUrl: string) => desk),
+    createDeskForwarder: vi.fn((_hostUrl: string, _options?: unknown) => desk),
     startHost: vi.fn(async () => host),
     ipcHandlers: new Map<string, Listener>(),
     headersListener: null as Listener | null,
     permissionRequest: null as Listener | null,
+    certificateVerify: null as Listener | null,
     openExternal: vi.fn(async () => undefined),
     showErrorBox: vi.fn(),
     exit: vi.fn(),
@@ -90,6 +91,7 @@ vi.mock('electron', () => ({
       webRequest: { onHeadersReceived: (fn: Listener) => (fake.headersListener = fn) },
       setPermissionRequestHandler: (fn: Listener) => (fake.permissionRequest = fn),
       setPermissionCheckHandler: () => undefined,
+      setCertificateVerifyProc: (fn: Listener) => (fake.certificateVerify = fn),
     },
   },
   shell: { openExternal: fake.openExternal },
@@ -125,6 +127,7 @@ describe('main/electron.ts in host mode', () => {
     expect(fake.startHost).toHaveBeenCalledWith({
       dataDir: '/srv/loket',
       port: 4799,
+      tlsPort: undefined,
       // No --bind: the host takes the admin's saved address (Admin → Jaringan), not a forced default.
       bindAddress: undefined,
       rendererDir: '/opt/Loket/resources/app.asar/out/renderer',
@@ -255,7 +258,8 @@ describe('main/electron.ts in host mode', () => {
 });
 
 describe('main/electron.ts in desk mode', () => {
-  const HOST = 'http://192.168.1.10:4700';
+  const HOST = 'https://192.168.1.10:4701';
+  const PIN = 'AB:CD:EF:01:23:45:67:89:AB:CD:EF:01:23:45:67:89:AB:CD:EF:01:23:45:67:89:AB:CD:EF:01:23:45:67:89';
   beforeAll(async () => {
     vi.resetModules();
     fake.windows.length = 0;
@@ -263,7 +267,7 @@ describe('main/electron.ts in desk mode', () => {
     fake.appEvents.clear();
     fake.startHost.mockClear();
     fake.exit.mockClear();
-    process.argv = ['/opt/Loket/loket', '--mode', 'desk', '--host-url', `${HOST}/`];
+    process.argv = ['/opt/Loket/loket', '--mode', 'desk', '--host-url', `${HOST}/`, '--host-fingerprint', PIN];
     await import('../../main/electron');
     await vi.waitFor(() => expect(fake.windows).toHaveLength(1));
   });
@@ -285,7 +289,18 @@ describe('main/electron.ts in desk mode', () => {
 
   it('starts no host and forwards to the one at the given address', () => {
     expect(fake.startHost).not.toHaveBeenCalled();
-    expect(fake.createDeskForwarder).toHaveBeenCalledWith(HOST);
+    expect(fake.createDeskForwarder).toHaveBeenCalledWith(HOST, { fingerprint: PIN });
+  });
+
+  it("pins the host's certificate for the window's own connections to the host (the display feed) too", async () => {
+    const { makeCertificate, certificateFingerprint } = await import('../../main/host/tls');
+    const verify = (hostname: string, data: string) =>
+      new Promise((resolve) => fake.certificateVerify!({ hostname, certificate: { data } }, resolve));
+    const { cert } = await makeCertificate('Loket Palsu', []);
+    expect(certificateFingerprint(cert)).not.toBe(PIN);
+    await expect(verify('192.168.1.10', cert)).resolves.toBe(-2);
+    // Other sites keep Chromium's own verdict.
+    await expect(verify('example.org', cert)).resolves.toBe(-3);
   });
 
   it('opens the same secure window on its own files, telling the preload it is a desk', () => {
@@ -367,7 +382,7 @@ describe('main/electron.ts in desk mode', () => {
     const callback = vi.fn();
     fake.headersListener!({ resourceType: 'mainFrame', url: APP_URL, responseHeaders: {} }, callback);
     const policy = (callback.mock.calls[0]![0].responseHeaders as Record<string, string[]>)['Content-Security-Policy']![0]!;
-    expect(policy).toContain("connect-src 'self' ws://192.168.1.10:4700;");
+    expect(policy).toContain("connect-src 'self' wss://192.168.1.10:4701;");
     expect(policy).not.toContain(HOST);
   });
 
