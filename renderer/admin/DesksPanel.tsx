@@ -1,6 +1,7 @@
-// Desks (PCs and browsers allowed to use the host). A new desk's pairing code is shown once.
+// Desks (PCs and browsers allowed to use the host). A new desk's pairing code is shown once, with
+// the host's HTTPS address and certificate fingerprint the desk PC pins.
 import { useState, type FormEvent } from 'react';
-import type { Desk } from '../../main/api/contract';
+import type { CallOutput } from '../../main/api/contract';
 import { t } from '../i18n/id';
 import { dateTime } from '../lib/format';
 import { useAction, useLoad } from '../lib/hooks';
@@ -10,7 +11,7 @@ import { Field, FormActions } from '../components/Field';
 
 export function DesksPanel() {
   const desks = useLoad(() => api('desks.list', {}));
-  const [created, setCreated] = useState<{ desk: Desk; deskToken: string } | null>(null);
+  const [created, setCreated] = useState<Created | null>(null);
   const [confirming, setConfirming] = useState<string | null>(null);
   const revoke = useAction();
 
@@ -29,7 +30,7 @@ export function DesksPanel() {
           void desks.reload();
         }}
       />
-      {created ? <TokenOnce desk={created.desk} token={created.deskToken} onClose={() => setCreated(null)} /> : null}
+      {created ? <TokenOnce created={created} onClose={() => setCreated(null)} /> : null}
       <ErrorAlert error={revoke.error} testId="desk-revoke-error" />
       <table className="table">
         <thead>
@@ -73,7 +74,9 @@ export function DesksPanel() {
   );
 }
 
-function CreateDesk({ onCreated }: { onCreated(c: { desk: Desk; deskToken: string }): void }) {
+type Created = CallOutput<'desks.create'>;
+
+function CreateDesk({ onCreated }: { onCreated(c: Created): void }) {
   const [name, setName] = useState('');
   const [counterNo, setCounterNo] = useState('');
   const create = useAction();
@@ -106,7 +109,8 @@ function CreateDesk({ onCreated }: { onCreated(c: { desk: Desk; deskToken: strin
   );
 }
 
-function TokenOnce({ desk, token, onClose }: { desk: Desk; token: string; onClose(): void }) {
+function TokenOnce({ created, onClose }: { created: Created; onClose(): void }) {
+  const { desk, deskToken: token, hostFingerprint, hostTlsUrl } = created;
   const [copied, setCopied] = useState(false);
   async function copy() {
     try {
@@ -133,6 +137,28 @@ function TokenOnce({ desk, token, onClose }: { desk: Desk; token: string; onClos
         </button>
       </FormActions>
       {copied ? <Notice testId="desk-token-copied">{t.admin.desks.copied}</Notice> : null}
+      {hostFingerprint && hostTlsUrl ? (
+        <div className="desk-host" data-testid="desk-host">
+          <h4>{t.admin.desks.hostTitle}</h4>
+          <p>{t.admin.desks.hostHelp}</p>
+          <dl>
+            <dt>{t.admin.desks.hostTlsUrl}</dt>
+            <dd>
+              <code data-testid="desk-host-url">{hostTlsUrl}</code>
+            </dd>
+            <dt>{t.admin.desks.fingerprint}</dt>
+            <dd>
+              <code className="fingerprint" data-testid="desk-fingerprint">
+                {hostFingerprint}
+              </code>
+            </dd>
+            <dt>{t.admin.desks.deskCommand}</dt>
+            <dd>
+              <code data-testid="desk-command">{`--mode desk --host-url ${hostTlsUrl} --host-fingerprint ${hostFingerprint}`}</code>
+            </dd>
+          </dl>
+        </div>
+      ) : null}
     </div>
   );
 }

@@ -201,6 +201,13 @@ export const t = {
         'Catat atau salin kode ini sekarang. Kode hanya ditampilkan sekali; masukkan di meja yang akan dipakai.',
       copy: 'Salin kode',
       copied: 'Kode disalin.',
+      hostTitle: 'Untuk komputer meja',
+      hostHelp:
+        'Komputer meja tersambung ke host lewat HTTPS dan hanya mempercayai sertifikat dengan sidik jari ini. ' +
+        'Jalankan Loket di meja dengan alamat dan sidik jari di bawah.',
+      hostTlsUrl: 'Alamat host (HTTPS)',
+      fingerprint: 'Sidik jari sertifikat host (SHA-256)',
+      deskCommand: 'Perintah untuk meja',
       revoke: 'Cabut',
       revokeConfirm: 'Yakin cabut meja ini?',
       revoked: 'Dicabut',

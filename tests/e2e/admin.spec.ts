@@ -66,6 +66,19 @@ test('admin edits users, services, queue settings and desks', async ({ browser, 
       await expect(page.getByTestId('priority-ratio-input')).toHaveValue('3');
     });
 
+    await test.step("a new desk's pairing code comes with the host's HTTPS address and certificate fingerprint", async () => {
+      await admin.tab('desks');
+      await page.getByTestId('desk-name').fill('Meja Baru');
+      await page.getByTestId('desk-counter').fill('5');
+      await page.getByTestId('desk-create').click();
+      await expect(page.getByTestId('desk-token')).toBeVisible();
+      await expect(page.getByTestId('desk-fingerprint')).toHaveText(host.fingerprint);
+      await expect(page.getByTestId('desk-host-url')).toHaveText(host.tlsUrl);
+      await expect(page.getByTestId('desk-command')).toContainText(`--host-fingerprint ${host.fingerprint}`);
+      await snap(page, '41-admin-desk-pairing');
+      await page.getByTestId('desk-token-close').click();
+    });
+
     await test.step('revoking a desk stops logins from it', async () => {
       await admin.tab('desks');
       await page.getByTestId('desk-revoke-2').click();
@@ -73,7 +86,7 @@ test('admin edits users, services, queue settings and desks', async ({ browser, 
       await expect(page.getByTestId('desk-row-2')).toContainText('Dicabut');
       const login = await api(host.url, 'auth.login', { deskToken: office.desk2Token, username: 'petugas2', password: PASSWORD });
       expect(login.ok).toBe(false);
-      await snap(page, '41-admin-desk-revoked');
+      await snap(page, '42-admin-desk-revoked');
     });
     await context.close();
   } finally {
