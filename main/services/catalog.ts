@@ -2,6 +2,7 @@
 import { qb } from '../db';
 import type { CallInput, Service, ServiceStep } from '../api/contract';
 import { AppFailure, audit, iso, newId, type Ctx, type Deps } from './context';
+import { readSetting, writeSetting } from './settings';
 
 type StepDef = [ServiceStep['role'], string, number];
 const greet: StepDef[] = [
@@ -106,20 +107,16 @@ export function saveService(ctx: Ctx, input: CallInput<'services.save'>): Servic
 }
 
 export const DEFAULT_PRIORITY_RATIO = 2;
+const RATIO_KEY = 'queue.priorityRatio';
 
 export function priorityRatio(deps: Deps): number {
-  const row = deps.store.first(qb.selectFrom('settings').select('value').where('key', '=', 'queue.priorityRatio'));
-  return row ? Number(row.value) : DEFAULT_PRIORITY_RATIO;
+  const value = readSetting(deps.store, RATIO_KEY);
+  return value ? Number(value) : DEFAULT_PRIORITY_RATIO;
 }
 
 export function setQueueSettings(ctx: Ctx, input: CallInput<'settings.queue'>) {
   ctx.store.tx(() => {
-    ctx.store.run(
-      qb
-        .insertInto('settings')
-        .values({ key: 'queue.priorityRatio', value: String(input.priorityRatio) })
-        .onConflict((oc) => oc.column('key').doUpdateSet({ value: String(input.priorityRatio) })),
-    );
+    writeSetting(ctx.store, RATIO_KEY, String(input.priorityRatio));
     audit(ctx, 'settings.queue', 'settings', null, input);
   });
   return { priorityRatio: priorityRatio(ctx) };

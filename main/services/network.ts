@@ -1,6 +1,6 @@
 // Admin → Jaringan: the address and port the host listens on. The choice is saved in settings and
 // read by startHost at the next start; a start-up flag or environment variable still wins.
-import { qb, type Store } from '../db';
+import type { Store } from '../db';
 import type { CallInput, NetworkSettings } from '../api/contract';
 import {
   DEFAULT_BIND_ADDRESS,
@@ -12,16 +12,15 @@ import {
   type SavedListen,
 } from '../domain/network';
 import { AppFailure, audit, type Ctx, type Deps, type HostInfo } from './context';
+import { readSetting, writeSetting } from './settings';
 
 const BIND_KEY = 'host.bindAddress';
 const PORT_KEY = 'host.port';
 
 /** The saved choice; a value that is not an address or a port (edited by hand) counts as unsaved. */
 export function savedListen(store: Store): SavedListen {
-  const rows = store.all(qb.selectFrom('settings').select(['key', 'value']).where('key', 'in', [BIND_KEY, PORT_KEY]));
-  const value = (key: string) => rows.find((r) => r.key === key)?.value ?? null;
-  const bind = value(BIND_KEY);
-  const port = Number(value(PORT_KEY) ?? Number.NaN);
+  const bind = readSetting(store, BIND_KEY);
+  const port = Number(readSetting(store, PORT_KEY) ?? Number.NaN);
   return {
     bindAddress: bind && /^\d{1,3}(\.\d{1,3}){3}$/.test(bind) ? bind : null,
     port: Number.isInteger(port) && port > 0 && port <= 65535 ? port : null,
@@ -67,11 +66,8 @@ export function saveNetwork(ctx: Ctx, input: CallInput<'network.save'>): Network
       { bindAddress: 'Bukan alamat komputer ini. Pilih dari daftar.' },
     );
   ctx.store.tx(() => {
-    for (const [key, value] of [
-      [BIND_KEY, input.bindAddress],
-      [PORT_KEY, String(input.port)],
-    ] as const)
-      ctx.store.run(qb.insertInto('settings').values({ key, value }).onConflict((oc) => oc.column('key').doUpdateSet({ value })));
+    writeSetting(ctx.store, BIND_KEY, input.bindAddress);
+    writeSetting(ctx.store, PORT_KEY, String(input.port));
     audit(ctx, 'network.save', 'settings', null, input);
   });
   return networkSettings(ctx);

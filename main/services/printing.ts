@@ -1,9 +1,9 @@
 // Ticket printing: a PDF for the screen or browser, or straight to the host's configured printer.
 import { format } from 'date-fns/format';
-import { qb } from '../db';
 import type { CallInput } from '../api/contract';
 import { PrinterError } from '../devices/printer';
 import { AppFailure, audit, type Ctx, type Deps } from './context';
+import { readSetting, writeSetting } from './settings';
 import { getOffice } from './auth';
 import { getTicket } from './tickets';
 import { ticketPdf } from './ticketPdf';
@@ -11,7 +11,7 @@ import { ticketPdf } from './ticketPdf';
 const KEY = 'devices.ticketPrinter';
 
 export function ticketPrinter(deps: Deps): string | null {
-  return deps.store.first(qb.selectFrom('settings').select('value').where('key', '=', KEY))?.value ?? null;
+  return readSetting(deps.store, KEY);
 }
 
 async function render(ctx: Ctx, ticketId: string) {
@@ -51,11 +51,7 @@ export async function listPrinters(ctx: Ctx) {
 
 export function setDevices(ctx: Ctx, input: CallInput<'settings.devices'>) {
   ctx.store.tx(() => {
-    if (input.ticketPrinter === null) ctx.store.run(qb.deleteFrom('settings').where('key', '=', KEY));
-    else
-      ctx.store.run(
-        qb.insertInto('settings').values({ key: KEY, value: input.ticketPrinter }).onConflict((oc) => oc.column('key').doUpdateSet({ value: input.ticketPrinter! })),
-      );
+    writeSetting(ctx.store, KEY, input.ticketPrinter);
     audit(ctx, 'settings.devices', 'settings', null, input);
   });
   return { ticketPrinter: ticketPrinter(ctx) };
