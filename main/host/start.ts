@@ -8,7 +8,7 @@ import { qb, Store } from '../db';
 import { migrate } from '../db/migrate';
 import { createBus } from '../transport/bus';
 import { dispatch } from '../transport/dispatch';
-import { createHttpServer } from '../transport/http';
+import { createHttpServer, createSocketHub } from '../transport/http';
 import type { Deps, HostInfo, HostTlsInfo } from '../services/context';
 import { networkSettings, savedListen } from '../services/network';
 import { CupsPrinter, type DocumentPrinter } from '../devices/printer';
@@ -77,6 +77,7 @@ export async function startHost(opts: HostOptions & { now?: () => Date; printer?
     store.close();
     throw new Error(`sertifikat host tidak dapat dibuat atau dibaca: ${(err as Error).message}`);
   }
+  const hub = createSocketHub({ store, now }, bus);
 
   const boundPortOf = (app: FastifyInstance, asked: number): number => {
     const address = app.server.address();
@@ -97,14 +98,14 @@ export async function startHost(opts: HostOptions & { now?: () => Date; printer?
 
   async function listen(host: HostInfo): Promise<Started> {
     const deps: Deps = { store, now, printer, host };
-    const app = await createHttpServer(deps, bus, { rendererDir: opts.rendererDir });
+    const app = await createHttpServer(deps, bus, hub, { rendererDir: opts.rendererDir });
     // Port 0 asks the OS for a free port; the admin screen shows the one it gave.
     host.boundPort = await listenOn(app, host.listen.port, host.listen.bindAddress);
     const tls: HostTlsInfo = { port: opts.tlsPort ?? defaultTlsPort(host.listen.port, host.boundPort), fingerprint: certificate.fingerprint };
     let tlsWarning: string | null = null;
     const https = { key: certificate.key, cert: certificate.cert };
     try {
-      const tlsApp = await createHttpServer(deps, bus, { rendererDir: opts.rendererDir, https });
+      const tlsApp = await createHttpServer(deps, bus, hub, { rendererDir: opts.rendererDir, https });
       try {
         tls.port = await listenOn(tlsApp, tls.port, host.listen.bindAddress);
         host.tls = tls;
@@ -115,7 +116,7 @@ export async function startHost(opts: HostOptions & { now?: () => Date; printer?
         if (opts.tlsPort !== undefined || errorCode(err) !== 'EADDRINUSE' || tls.port === 0)
           throw new Error(`HTTPS tidak dapat dibuka pada port ${tls.port}: ${(err as Error).message}`);
         const wanted = tls.port;
-        const moved = await createHttpServer(deps, bus, { rendererDir: opts.rendererDir, https });
+        const moved = await createHttpServer(deps, bus, hub, { rendererDir: opts.rendererDir, https });
         tls.port = await listenOn(moved, 0, host.listen.bindAddress);
         tlsWarning =
           `Port HTTPS ${wanted} sedang dipakai program lain, jadi Loket sementara memakai port ${tls.port} untuk meja. ` +
@@ -148,6 +149,7 @@ export async function startHost(opts: HostOptions & { now?: () => Date; printer?
       started = await listen(info({ reason: fallback.reason, wanted: fallback.wanted }, fallback.listen));
     }
   } catch (err) {
+    hub.close();
     store.close();
     throw err;
   }
@@ -174,6 +176,7 @@ export async function startHost(opts: HostOptions & { now?: () => Date; printer?
     subscribe: bus.subscribe,
     close: async () => {
       await Promise.all([app.close(), tlsApp.close()]);
+      hub.close();
       store.close();
     },
   };

@@ -29,7 +29,7 @@ export const toDesk = (r: DeskRow): Desk => ({
   revokedAt: r.revoked_at,
 });
 
-export function getOffice(deps: Deps): Office | null {
+export function getOffice(deps: Pick<Deps, 'store'>): Office | null {
   const row = deps.store.first(qb.selectFrom('office').selectAll().limit(1));
   return row ? { id: row.id, name: row.name, kabKota: row.kab_kota, address: row.address } : null;
 }

@@ -46,7 +46,7 @@ export function statsToday(deps: Deps) {
 
 const RECENT_PER_COUNTER = 10;
 
-export function displayState(deps: Deps): DisplayState {
+export function displayState(deps: Pick<Deps, 'store' | 'now'>): DisplayState {
   const since = new Date(deps.now());
   since.setHours(0, 0, 0, 0);
   const rows = deps.store.all(

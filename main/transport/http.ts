@@ -18,46 +18,24 @@ export interface HttpOptions {
   https?: { key: string; cert: string } | undefined;
 }
 
-const bearer = (header: string | undefined): string | null => (header?.startsWith('Bearer ') ? header.slice(7) : null);
+/**
+ * The pushed-event side shared by every listener of one host (HTTP and HTTPS): one bus
+ * subscription, so each event is serialised once and the board's state is read from the database
+ * once per call, whichever port a screen is connected on.
+ */
+export interface SocketHub {
+  staff: Set<WebSocket>;
+  boards: Set<WebSocket>;
+  close(): void;
+}
 
-export async function createHttpServer(deps: Deps, bus: EventBus, opts: HttpOptions): Promise<FastifyInstance> {
-  // One instance per port, each subscribed to the same bus: an event reaches sockets on both.
-  const app = (
-    opts.https ? Fastify({ logger: false, bodyLimit: 1_048_576, https: opts.https }) : Fastify({ logger: false, bodyLimit: 1_048_576 })
-  ) as FastifyInstance;
-  await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
+const send = (targets: Set<WebSocket>, data: string) => {
+  for (const s of targets) if (s.readyState === 1) s.send(data);
+};
 
-  app.post<{ Params: { name: string } }>('/api/:name', async (req, reply) => {
-    const result = await dispatch(deps, bus.publish, req.params.name, bearer(req.headers.authorization), req.body, req.ip);
-    reply.header('cache-control', 'no-store');
-    return result;
-  });
-
+export function createSocketHub(deps: Pick<Deps, 'store' | 'now'>, bus: EventBus): SocketHub {
   const staff = new Set<WebSocket>();
   const boards = new Set<WebSocket>();
-
-  app.register(async (scope) => {
-    scope.get(EVENTS_WS_PATH, { websocket: true }, (socket, req) => {
-      const token = (req.query as { token?: string }).token ?? null;
-      if (!authenticate(deps, token)) {
-        socket.close(4401, 'unauthenticated');
-        return;
-      }
-      staff.add(socket);
-      socket.on('close', () => staff.delete(socket));
-    });
-    // The waiting-room board: no login, numbers only.
-    scope.get(DISPLAY_WS_PATH, { websocket: true }, (socket) => {
-      boards.add(socket);
-      socket.on('close', () => boards.delete(socket));
-      const hello: DisplayEvent = { type: 'display.state', state: displayState(deps), announce: null };
-      socket.send(JSON.stringify(hello));
-    });
-  });
-
-  const send = (targets: Set<WebSocket>, data: string) => {
-    for (const s of targets) if (s.readyState === 1) s.send(data);
-  };
   const unsubscribe = bus.subscribe((event: ServerEvent) => {
     send(staff, JSON.stringify(event));
     if (event.type === 'display.call') {
@@ -69,12 +47,61 @@ export async function createHttpServer(deps: Deps, bus: EventBus, opts: HttpOpti
   // that vanished without closing the connection (power cut, cable pulled) and reconnect.
   const heartbeat = setInterval(() => send(boards, JSON.stringify({ type: 'heartbeat' })), DISPLAY_HEARTBEAT_MS);
   heartbeat.unref();
-  app.addHook('onClose', async () => {
-    clearInterval(heartbeat);
-    unsubscribe();
-    for (const s of [...staff, ...boards]) s.terminate();
+  return {
+    staff,
+    boards,
+    close: () => {
+      clearInterval(heartbeat);
+      unsubscribe();
+    },
+  };
+}
+
+const bearer = (header: string | undefined): string | null => (header?.startsWith('Bearer ') ? header.slice(7) : null);
+
+export async function createHttpServer(deps: Deps, bus: EventBus, hub: SocketHub, opts: HttpOptions): Promise<FastifyInstance> {
+  const app = (
+    opts.https ? Fastify({ logger: false, bodyLimit: 1_048_576, https: opts.https }) : Fastify({ logger: false, bodyLimit: 1_048_576 })
+  ) as FastifyInstance;
+  await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
+
+  app.post<{ Params: { name: string } }>('/api/:name', async (req, reply) => {
+    const result = await dispatch(deps, bus.publish, req.params.name, bearer(req.headers.authorization), req.body, req.ip);
+    reply.header('cache-control', 'no-store');
+    return result;
   });
 
+  // The sockets of this listener, so closing it ends exactly them.
+  const mine = new Set<WebSocket>();
+  const join = (set: Set<WebSocket>, socket: WebSocket) => {
+    set.add(socket);
+    mine.add(socket);
+    socket.on('close', () => {
+      set.delete(socket);
+      mine.delete(socket);
+    });
+  };
+
+  app.register(async (scope) => {
+    scope.get(EVENTS_WS_PATH, { websocket: true }, (socket, req) => {
+      const token = (req.query as { token?: string }).token ?? null;
+      if (!authenticate(deps, token)) {
+        socket.close(4401, 'unauthenticated');
+        return;
+      }
+      join(hub.staff, socket);
+    });
+    // The waiting-room board: no login, numbers only.
+    scope.get(DISPLAY_WS_PATH, { websocket: true }, (socket) => {
+      join(hub.boards, socket);
+      const hello: DisplayEvent = { type: 'display.state', state: displayState(deps), announce: null };
+      socket.send(JSON.stringify(hello));
+    });
+  });
+
+  app.addHook('onClose', async () => {
+    for (const s of mine) s.terminate();
+  });
   if (opts.rendererDir && existsSync(opts.rendererDir)) {
     await app.register(fastifyStatic, { root: opts.rendererDir, index: ['index.html'] });
   } else {
