@@ -25,6 +25,12 @@ export interface NikInfo {
 
 export interface IdCheck<T> { valid: boolean; errors: IdIssue[]; info: T | null }
 
+/** Spaces, dots and dashes people type between digit groups. */
+export const normaliseIdNumber = (raw: string): string => raw.replace(/[\s.-]/g, '');
+
+/** Issues after which the digits cannot be read as fields at all. */
+const isUnreadable = (e: IdIssue): boolean => e.code === 'empty' || e.code === 'not_digits' || e.code === 'length';
+
 function structural(value: string, label: string): IdIssue[] {
   if (value.length === 0) return [{ code: 'empty', message: `${label} wajib diisi.` }];
   if (!/^\d+$/.test(value)) return [{ code: 'not_digits', message: `${label} hanya boleh berisi angka.` }];
@@ -56,10 +62,9 @@ function resolveDate(dd: number, mm: number, yy: number, today: Date): { date: D
 }
 
 export function checkNik(raw: string, today: Date): IdCheck<NikInfo> {
-  const nik = raw.replace(/[\s.-]/g, '');
+  const nik = normaliseIdNumber(raw);
   const errors = structural(nik, 'NIK');
-  if (errors.some((e) => e.code === 'empty' || e.code === 'not_digits' || e.code === 'length'))
-    return { valid: false, errors, info: null };
+  if (errors.some(isUnreadable)) return { valid: false, errors, info: null };
   let dd = Number(nik.slice(6, 8));
   const sex = dd > 40 ? 'P' : 'L';
   if (dd > 40) dd -= 40;
@@ -83,10 +88,9 @@ export function checkNik(raw: string, today: Date): IdCheck<NikInfo> {
 export interface KkInfo { regencyCode: string; districtCode: string; issuedOn: string; serial: string }
 
 export function checkKk(raw: string, today: Date): IdCheck<KkInfo> {
-  const kk = raw.replace(/[\s.-]/g, '');
+  const kk = normaliseIdNumber(raw);
   const errors = structural(kk, 'Nomor KK');
-  if (errors.some((e) => e.code === 'empty' || e.code === 'not_digits' || e.code === 'length'))
-    return { valid: false, errors, info: null };
+  if (errors.some(isUnreadable)) return { valid: false, errors, info: null };
   const dd = Number(kk.slice(6, 8));
   const mm = Number(kk.slice(8, 10));
   const date = resolveDate(dd, mm, Number(kk.slice(10, 12)), today);
@@ -103,4 +107,3 @@ export function birthDateWarning(nik: NikInfo, typedBirthDate: string | undefine
   return `Tanggal lahir ${typedBirthDate} tidak sama dengan tanggal pada NIK (${nik.birthDate}${nik.sex === 'P' ? ', perempuan' : ''}). Periksa KTP; data tetap disimpan.`;
 }
 
-export const normaliseIdNumber = (raw: string): string => raw.replace(/[\s.-]/g, '');
