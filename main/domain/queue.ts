@@ -12,6 +12,11 @@ export function officeDay(now: Date): string {
   return `${y}-${m}-${d}`;
 }
 
+/** Midnight that starts the office's day, for reading today's history by timestamp. */
+export function officeDayStart(now: Date): Date {
+  return new Date(now.getFullYear(), now.getMonth(), now.getDate());
+}
+
 export type QueueAction = 'call' | 'recall' | 'skip' | 'callSkipped' | 'startStep' | 'finishStep' | 'transfer';
 
 const ALLOWED: Record<QueueAction, readonly TicketStatus[]> = {

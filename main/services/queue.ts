@@ -3,7 +3,7 @@
 import { qb } from '../db';
 import type { CallInput, Stage, Ticket } from '../api/contract';
 import {
-  canDo, formatLabel, normalsSinceLastPriority, officeDay, pickNext, stageOf, transitionError, type QueueAction,
+  canDo, formatLabel, normalsSinceLastPriority, officeDay, officeDayStart, pickNext, stageOf, transitionError, type QueueAction,
 } from '../domain/queue';
 import { AppFailure, audit, hasRole, iso, newId, requireActor, type Actor, type Ctx } from './context';
 import { priorityRatio } from './catalog';
@@ -121,7 +121,7 @@ export function callNext(ctx: Ctx, input: CallInput<'queue.callNext'>): Ticket |
         .select('priority')
         .where('kind', '=', 'called')
         .where('stage', '=', input.stage)
-        .where('at', '>=', iso(startOfDay(ctx.now())))
+        .where('at', '>=', iso(officeDayStart(ctx.now())))
         .orderBy('at', 'desc')
         .limit(50),
     );
@@ -143,10 +143,6 @@ export function callNext(ctx: Ctx, input: CallInput<'queue.callNext'>): Ticket |
   if (!ticket) return null;
   announce(ctx, ticket, actor.desk.counterNo, callId);
   return changed(ctx, ticket);
-}
-
-function startOfDay(now: Date): Date {
-  return new Date(now.getFullYear(), now.getMonth(), now.getDate());
 }
 
 /** Loads a ticket for an action by the signed-in desk, checking the move is allowed. */

@@ -1,7 +1,7 @@
 // Today's figures per SOP step and the waiting-room board's state (numbers only).
 import { qb } from '../db';
 import type { DisplayCall, DisplayState, StepStats } from '../api/contract';
-import { officeDay } from '../domain/queue';
+import { officeDay, officeDayStart } from '../domain/queue';
 import { stepFigures } from '../domain/sla';
 import type { Deps } from './context';
 import { getOffice } from './auth';
@@ -47,8 +47,7 @@ export function statsToday(deps: Deps) {
 const RECENT_PER_COUNTER = 10;
 
 export function displayState(deps: Pick<Deps, 'store' | 'now'>): DisplayState {
-  const since = new Date(deps.now());
-  since.setHours(0, 0, 0, 0);
+  const since = officeDayStart(deps.now());
   const rows = deps.store.all(
     qb
       .selectFrom('ticket_events as e')

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canDo, currentStep, formatLabel, normalsSinceLastPriority, officeDay, pickNext, transitionError, type Candidate } from '../../main/domain/queue';
+import { canDo, currentStep, formatLabel, normalsSinceLastPriority, officeDay, officeDayStart, pickNext, transitionError, type Candidate } from '../../main/domain/queue';
 import { median, percentile, slaClock, stepFigures } from '../../main/domain/sla';
 
 const c = (id: string, priority: Candidate['priority'], minute: number): Candidate => ({
@@ -15,6 +15,7 @@ describe('numbering', () => {
   it('uses the office local day', () => {
     expect(officeDay(new Date(2026, 10, 25, 23, 59))).toBe('2026-11-25');
     expect(officeDay(new Date(2026, 10, 26, 0, 0))).toBe('2026-11-26');
+    expect(officeDayStart(new Date(2026, 10, 25, 23, 59, 59))).toEqual(new Date(2026, 10, 25, 0, 0, 0));
   });
 });
 
