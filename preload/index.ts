@@ -4,12 +4,12 @@
 // invoke(channel), no ipcRenderer, no Node. Bundled to CommonJS by scripts/build.mjs; the call
 // names come from the contract and are inlined there.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { CALL_NAMES, type BridgeEvent, type Result } from '../main/api/contract';
+import { CALL_NAMES, type BridgeEvent, type Result } from '../common/contract/index';
 
 type Envelope = { token: string | null; input: unknown };
 
 /**
- * The shape renderer/api/client.ts declares as `LoketBridge` (window.loket). Repeated here because
+ * The shape renderer/app/client.ts declares as `LoketBridge` (window.loket). Repeated here because
  * the preload is compiled with the node settings, where the renderer's DOM code does not build.
  */
 interface LoketBridge {
@@ -23,7 +23,7 @@ interface LoketBridge {
 const EVENT_CHANNEL = 'loket:event';
 const SESSION_CHANNEL = 'loket:session';
 
-/** main/windowOptions.ts passes these as webPreferences.additionalArguments. */
+/** main/app/windowOptions.ts passes these as webPreferences.additionalArguments. */
 function argValue(prefix: string): string | null {
   const arg = process.argv.find((a) => a.startsWith(prefix));
   return arg ? arg.slice(prefix.length) : null;
@@ -44,7 +44,7 @@ function callFor(name: string): (envelope: Envelope) => Promise<Result<unknown>>
 }
 
 // Both modes call the main process: the host's window reaches the host in-process, a desk's
-// window through its main process, which forwards the call over HTTP (main/transport/deskForwarder.ts).
+// window through its main process, which forwards the call over HTTP (main/platform/transport/deskForwarder.ts).
 const calls: LoketBridge['calls'] = Object.fromEntries(CALL_NAMES.map((name) => [name, callFor(name)]));
 
 const bridge: LoketBridge = {

@@ -10,8 +10,8 @@ const log = (m) => quiet || console.log(m);
 
 const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, logLevel: 'error' };
 
-const mainEntries = { 'main/host': 'main/serve.ts' };
-if (existsSync('main/electron.ts')) mainEntries['main/electron'] = 'main/electron.ts';
+const mainEntries = { 'main/host': 'main/app/serve.ts' };
+if (existsSync('main/app/electron.ts')) mainEntries['main/electron'] = 'main/app/electron.ts';
 
 await build({
   ...common,

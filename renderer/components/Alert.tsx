@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { AppError } from '../../main/api/contract';
+import type { AppError } from '../../common/contract/index';
 
 /** An error from the host, shown in the words the host chose (Indonesian) and announced to screen readers. */
 export function ErrorAlert({ error, testId = 'error' }: { error: AppError | null; testId?: string }) {

@@ -2,9 +2,9 @@
 // host cannot be reached.
 import type { ReactNode } from 'react';
 import { t } from '../i18n/id';
-import { useApp } from '../state/app';
-import { navigate } from '../lib/router';
-import { logout } from '../state/boot';
+import { useApp } from '../app/state/app';
+import { navigate } from '../app/router';
+import { logout } from '../app/state/boot';
 
 export function ConnectionIndicator() {
   const reachable = useApp((s) => s.hostReachable);

@@ -1,4 +1,4 @@
-import type { Priority } from '../../main/api/contract';
+import type { Priority } from '../../common/contract/index';
 import { t } from '../i18n/id';
 
 export function PriorityBadge({ priority }: { priority: Priority | null }) {

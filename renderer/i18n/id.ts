@@ -1,6 +1,6 @@
 // Every user-visible string of the renderer, in Bahasa Indonesia. Components import `t` and never
 // hard-code text, so wording can be reviewed (and a second language added) in one place.
-import type { Priority, Role, TicketStatus } from '../../main/api/contract';
+import type { Priority, Role, TicketStatus } from '../../common/contract/index';
 
 export const t = {
   app: {

@@ -1,6 +1,6 @@
 // Fixed test data (no randomness): valid and invalid NIK/KK numbers and a first-run office.
-import { resolveListen } from '../../main/domain/network';
-import type { HostInfo } from '../../main/services/context';
+import { resolveListen } from '../../common/domain/network';
+import type { HostInfo } from '../../main/platform/context';
 
 /** Valid NIKs: 32 01 01 (Kab. Bogor area), born 15-01-1990 male / 55-01-1990 female (15 + 40). */
 export const NIK_MALE = '3201011501900003';

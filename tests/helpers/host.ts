@@ -4,7 +4,7 @@ import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { CallInput, CallName, CallOutput, Result } from '../../main/api/contract';
+import type { CallInput, CallName, CallOutput, Result } from '../../common/contract/index';
 import { FIRST_RUN, PASSWORD } from './factories';
 
 export interface HostProcess {

@@ -1,10 +1,10 @@
 // The host's use cases in-process against a real SQLite file, with a controllable clock.
 import { join } from 'node:path';
-import type { CallInput, CallName, CallOutput, Result, ServerEvent } from '../../main/api/contract';
-import { Store } from '../../main/db';
-import { migrate } from '../../main/db/migrate';
-import { dispatch } from '../../main/transport/dispatch';
-import { CupsPrinter } from '../../main/devices/printer';
+import type { CallInput, CallName, CallOutput, Result, ServerEvent } from '../../common/contract/index';
+import { Store } from '../../main/platform/db';
+import { migrate } from '../../main/platform/db/migrate';
+import { dispatch } from '../../main/platform/transport/dispatch';
+import { CupsPrinter } from '../../main/features/devices/printer';
 import { FIRST_RUN, PASSWORD, inProcessHostInfo } from './factories';
 import { tempDir } from './host';
 

@@ -1,8 +1,8 @@
 // A second process issuing tickets straight into the same SQLite file (used to prove that two
 // writers never share or skip a number). Args: dbFile token count serviceCode
-import { Store } from '../../main/db';
-import { dispatch } from '../../main/transport/dispatch';
-import { CupsPrinter } from '../../main/devices/printer';
+import { Store } from '../../main/platform/db';
+import { dispatch } from '../../main/platform/transport/dispatch';
+import { CupsPrinter } from '../../main/features/devices/printer';
 import { inProcessHostInfo } from './factories';
 
 const [dbFile, token, count, code] = process.argv.slice(2) as [string, string, string, string];

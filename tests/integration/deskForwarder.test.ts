@@ -3,8 +3,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { UNREACHABLE_MESSAGE, type ServerEvent, type Ticket } from '../../main/api/contract';
-import { createDeskForwarder, type DeskForwarder } from '../../main/transport/deskForwarder';
+import { UNREACHABLE_MESSAGE, type ServerEvent, type Ticket } from '../../common/contract/index';
+import { createDeskForwarder, type DeskForwarder } from '../../main/platform/transport/deskForwarder';
 import { api, setupOffice, startHostProcess, tempDir, type HostProcess } from '../helpers/host';
 
 /** Collects what a subscription hears, and waits for what it has not heard yet. */

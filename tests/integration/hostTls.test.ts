@@ -6,9 +6,9 @@ import { createServer as createHttpsServer, type Server } from 'node:https';
 import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NOT_TRUSTED_MESSAGE, type ServerEvent, type Ticket } from '../../main/api/contract';
-import { makeCertificate } from '../../main/host/tls';
-import { createDeskForwarder } from '../../main/transport/deskForwarder';
+import { NOT_TRUSTED_MESSAGE, type ServerEvent, type Ticket } from '../../common/contract/index';
+import { makeCertificate } from '../../main/platform/tls';
+import { createDeskForwarder } from '../../main/platform/transport/deskForwarder';
 import { freePort, ok, setupOffice, startHostProcess, tempDir, type HostProcess } from '../helpers/host';
 
 const FINGERPRINT = /^([0-9A-F]{2}:){31}[0-9A-F]{2}$/;

@@ -2,7 +2,7 @@
 // display feed and its heartbeat.
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DISPLAY_HEARTBEAT_MS, type DisplayEvent, type ServerEvent } from '../../main/api/contract';
+import { DISPLAY_HEARTBEAT_MS, type DisplayEvent, type ServerEvent } from '../../common/contract/index';
 import { api, ok, setupOffice, startHostProcess, type HostProcess } from '../helpers/host';
 
 const nextMessage = <T>(ws: WebSocket, match: (m: T) => boolean, timeoutMs = 5000) =>

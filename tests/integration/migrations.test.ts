@@ -1,8 +1,8 @@
 import { copyFileSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Store } from '../../main/db';
-import { defaultMigrationsDir, migrate, MigrationError } from '../../main/db/migrate';
+import { Store } from '../../main/platform/db';
+import { defaultMigrationsDir, migrate, MigrationError } from '../../main/platform/db/migrate';
 import { tempDir, startHostProcess } from '../helpers/host';
 
 describe('migrations', () => {

@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DB_FILE_NAME } from '../../main/host/start';
+import { DB_FILE_NAME } from '../../main/app/start';
 import { api, freePort, ok, setupOffice, startHostProcess, tempDir, type HostProcess } from '../helpers/host';
 
 const NOT_THIS_PC = '10.99.99.99';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Announcer, announcementClips, counterClips, labelClips } from '../../renderer/display/announcer';
+import { Announcer, announcementClips, counterClips, labelClips } from '../../renderer/features/display/announcer';
 
 describe('announcementClips', () => {
   it('says "Nomor antrian A nol satu empat, silakan ke loket dua"', () => {

@@ -13,7 +13,7 @@ import {
   parseLaunchArgs,
   webPreferences,
   windowOptions,
-} from '../../main/windowOptions';
+} from '../../main/app/windowOptions';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const SOURCE_EXT = new Set(['.ts', '.tsx', '.mts', '.cts', '.js', '.mjs', '.cjs', '.jsx']);
@@ -50,7 +50,7 @@ function importsOf(source: string): string[] {
 }
 
 const rel = (path: string): string => relative(ROOT, path).split(sep).join('/');
-const CONTRACT = 'main/api/contract';
+const CONTRACT = 'common/contract/index';
 
 describe('layering: renderer and preload import nothing from main/ but the contract', () => {
   const files = [...sourceFiles('renderer'), ...sourceFiles('preload')];
@@ -98,12 +98,12 @@ describe('layering: renderer and preload import nothing from main/ but the contr
   });
 });
 
-describe('only main/electron.ts and preload/ load the Electron module', () => {
+describe('only main/app/electron.ts and preload/ load the Electron module', () => {
   const isElectron = (spec: string): boolean => spec === 'electron' || spec.startsWith('electron/');
   // scripts/start.mjs asks the electron package for its binary's path in a child Node process (the
   // package's documented use outside Electron); it never loads the Electron API.
   const allowed = (path: string): boolean =>
-    path === 'main/electron.ts' || path.startsWith('preload/') || path === 'scripts/start.mjs';
+    path === 'main/app/electron.ts' || path.startsWith('preload/') || path === 'scripts/start.mjs';
 
   it('holds across the repository sources', () => {
     const dirs = readdirSync(ROOT).filter((name) => !SKIP_DIRS.has(name) && statSync(join(ROOT, name)).isDirectory());
@@ -111,7 +111,7 @@ describe('only main/electron.ts and preload/ load the Electron module', () => {
       .filter((name) => SOURCE_EXT.has(extname(name)))
       .map((name) => join(ROOT, name));
     const files = [...topFiles, ...dirs.flatMap((d) => sourceFiles(d))];
-    expect(files.some((f) => rel(f) === 'main/electron.ts')).toBe(true);
+    expect(files.some((f) => rel(f) === 'main/app/electron.ts')).toBe(true);
     const offenders = files
       .filter((file) => !allowed(rel(file)))
       .filter((file) => importsOf(readFileSync(file, 'utf8')).some(isElectron))
@@ -291,7 +291,7 @@ describe('launch arguments', () => {
 });
 
 describe('the Electron entry uses these settings', () => {
-  const source = readFileSync(join(ROOT, 'main/electron.ts'), 'utf8');
+  const source = readFileSync(join(ROOT, 'main/app/electron.ts'), 'utf8');
 
   it('imports windowOptions and builds its window and guards from it', () => {
     expect(importsOf(source)).toContain('./windowOptions');

@@ -1,8 +1,8 @@
-// renderer/api/client.ts inside Electron: with window.loket present (host or desk), every call and
+// renderer/app/client.ts inside Electron: with window.loket present (host or desk), every call and
 // event goes through the preload bridge, never fetch or a WebSocket of its own; a desk's bridge
 // also hears which session to follow and reports its feed's state.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { BridgeEvent } from '../../main/api/contract';
+import type { BridgeEvent } from '../../common/contract/index';
 
 const store = new Map<string, string>();
 const bridgeListeners = new Set<(e: BridgeEvent) => void>();
@@ -50,7 +50,7 @@ interface Client {
 }
 // The client is DOM code, typechecked by tsconfig.web.json; loaded by a path in a variable so the
 // node typecheck of this test does not compile it without the DOM types.
-const CLIENT_PATH = '../../renderer/api/client';
+const CLIENT_PATH = '../../renderer/app/client';
 const client = () => import(/* @vite-ignore */ CLIENT_PATH) as Promise<Client>;
 
 describe('renderer client with the preload bridge', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseDisplayEvent, reconnectDelayMs, recentByCounter } from '../../renderer/display/feed';
+import { parseDisplayEvent, reconnectDelayMs, recentByCounter } from '../../renderer/features/display/feed';
 
 const call = (callId: string, label: string, counterNo: number, at: string) => ({ callId, label, counterNo, at });
 const state = {

@@ -1,9 +1,9 @@
-// Runs main/electron.ts and preload/index.ts against a stand-in for the Electron module (this
+// Runs main/app/electron.ts and preload/index.ts against a stand-in for the Electron module (this
 // machine has no Electron binary), to check what they wire up: the secure window, the sender
 // check on every IPC call, the navigation and link guards, the CSP header, desk mode's forwarding
 // through the main process and the preload bridge.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { CALL_NAMES, type ServerEvent } from '../../main/api/contract';
+import { CALL_NAMES, type ServerEvent } from '../../common/contract/index';
 
 type Listener = (...args: unknown[]) => unknown;
 
@@ -99,19 +99,19 @@ vi.mock('electron', () => ({
   contextBridge: fake.contextBridge,
   ipcRenderer: fake.ipcRenderer,
 }));
-vi.mock('../../main/host/start', () => ({ startHost: fake.startHost }));
-vi.mock('../../main/transport/deskForwarder', async (importOriginal) => ({
-  ...(await importOriginal<typeof import('../../main/transport/deskForwarder')>()),
+vi.mock('../../main/app/start', () => ({ startHost: fake.startHost }));
+vi.mock('../../main/platform/transport/deskForwarder', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('../../main/platform/transport/deskForwarder')>()),
   createDeskForwarder: fake.createDeskForwarder,
 }));
 
 const APP_URL = 'file:///opt/Loket/resources/app.asar/out/renderer/index.html';
 const savedArgv = process.argv;
 
-describe('main/electron.ts in host mode', () => {
+describe('main/app/electron.ts in host mode', () => {
   beforeAll(async () => {
     process.argv = ['/opt/Loket/loket', '--data-dir', '/srv/loket', '--port', '4799'];
-    await import('../../main/electron');
+    await import('../../main/app/electron');
     await vi.waitFor(() => expect(fake.windows).toHaveLength(1));
   });
   afterAll(() => {
@@ -257,7 +257,7 @@ describe('main/electron.ts in host mode', () => {
   });
 });
 
-describe('main/electron.ts in desk mode', () => {
+describe('main/app/electron.ts in desk mode', () => {
   const HOST = 'https://192.168.1.10:4701';
   const PIN = 'AB:CD:EF:01:23:45:67:89:AB:CD:EF:01:23:45:67:89:AB:CD:EF:01:23:45:67:89:AB:CD:EF:01:23:45:67:89';
   beforeAll(async () => {
@@ -268,7 +268,7 @@ describe('main/electron.ts in desk mode', () => {
     fake.startHost.mockClear();
     fake.exit.mockClear();
     process.argv = ['/opt/Loket/loket', '--mode', 'desk', '--host-url', `${HOST}/`, '--host-fingerprint', PIN];
-    await import('../../main/electron');
+    await import('../../main/app/electron');
     await vi.waitFor(() => expect(fake.windows).toHaveLength(1));
   });
   afterAll(() => {
@@ -293,7 +293,7 @@ describe('main/electron.ts in desk mode', () => {
   });
 
   it("pins the host's certificate for the window's own connections to the host (the display feed) too", async () => {
-    const { makeCertificate, certificateFingerprint } = await import('../../main/host/tls');
+    const { makeCertificate, certificateFingerprint } = await import('../../main/platform/tls');
     const verify = (hostname: string, data: string) =>
       new Promise((resolve) => fake.certificateVerify!({ hostname, certificate: { data } }, resolve));
     const { cert } = await makeCertificate('Loket Palsu', []);

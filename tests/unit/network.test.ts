@@ -9,7 +9,7 @@ import {
   localAddresses,
   resolveListen,
   type InterfaceMap,
-} from '../../main/domain/network';
+} from '../../common/domain/network';
 
 const NOTHING_SAVED = { bindAddress: null, port: null };
 const SAVED = { bindAddress: '0.0.0.0', port: 4800 };

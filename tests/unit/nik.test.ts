@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { birthDateWarning, checkKk, checkNik } from '../../main/domain/nik';
+import { birthDateWarning, checkKk, checkNik } from '../../common/domain/nik';
 import { KK_VALID, NIK_FEMALE, NIK_MALE } from '../helpers/factories';
 
 const today = new Date('2026-11-25T00:00:00Z');

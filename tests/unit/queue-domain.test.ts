@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { canDo, currentStep, formatLabel, normalsSinceLastPriority, officeDay, officeDayStart, pickNext, transitionError, type Candidate } from '../../main/domain/queue';
-import { median, percentile, slaClock, stepFigures } from '../../main/domain/sla';
+import { canDo, currentStep, formatLabel, normalsSinceLastPriority, officeDay, officeDayStart, pickNext, transitionError, type Candidate } from '../../common/domain/queue';
+import { median, percentile, slaClock, stepFigures } from '../../common/domain/sla';
 
 const c = (id: string, priority: Candidate['priority'], minute: number): Candidate => ({
   id, priority, number: minute, waitingSince: `2026-11-25T08:${String(minute).padStart(2, '0')}:00.000Z`,

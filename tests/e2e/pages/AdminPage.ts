@@ -1,5 +1,5 @@
 import { expect, type Page } from '@playwright/test';
-import type { Role } from '../../../main/api/contract';
+import type { Role } from '../../../common/contract/index';
 import { expectReady } from './gates';
 
 export class AdminPage {

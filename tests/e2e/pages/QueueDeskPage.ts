@@ -1,6 +1,6 @@
 // The shared resepsionis/petugas desk.
 import { expect, type Locator, type Page } from '@playwright/test';
-import type { Stage } from '../../../main/api/contract';
+import type { Stage } from '../../../common/contract/index';
 import { expectReady } from './gates';
 
 export interface CaseData {

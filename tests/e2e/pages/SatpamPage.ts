@@ -1,5 +1,5 @@
 import { expect, type BrowserContext, type Locator, type Page } from '@playwright/test';
-import type { Priority } from '../../../main/api/contract';
+import type { Priority } from '../../../common/contract/index';
 import { expectReady } from './gates';
 
 /** Replaces window.print in every page of `context` with a counter (no dialog in headless runs). */

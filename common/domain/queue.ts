@@ -1,0 +1,101 @@
+// The visitor queue's rules (seed 001): numbering, who is called next, which moves are allowed.
+// Pure: no I/O and no clock; callers pass `now`.
+import type { Priority, Stage, TicketStatus } from '../contract/index';
+
+export const formatLabel = (code: string, number: number): string => `${code}-${String(number).padStart(3, '0')}`;
+
+/** The office's own calendar day (host's local time zone): numbers restart each day. */
+export function officeDay(now: Date): string {
+  const y = now.getFullYear();
+  const m = String(now.getMonth() + 1).padStart(2, '0');
+  const d = String(now.getDate()).padStart(2, '0');
+  return `${y}-${m}-${d}`;
+}
+
+/** Midnight that starts the office's day, for reading today's history by timestamp. */
+export function officeDayStart(now: Date): Date {
+  return new Date(now.getFullYear(), now.getMonth(), now.getDate());
+}
+
+export type QueueAction = 'call' | 'recall' | 'skip' | 'callSkipped' | 'startStep' | 'finishStep' | 'transfer';
+
+const ALLOWED: Record<QueueAction, readonly TicketStatus[]> = {
+  call: ['waiting'],
+  recall: ['called', 'serving'],
+  skip: ['called'],
+  callSkipped: ['skipped'],
+  startStep: ['called'],
+  finishStep: ['serving'],
+  transfer: ['waiting', 'called', 'serving', 'skipped'],
+};
+
+export function canDo(action: QueueAction, status: TicketStatus): boolean {
+  return ALLOWED[action].includes(status);
+}
+
+const ACTION_WORDS: Record<QueueAction, string> = {
+  call: 'dipanggil',
+  recall: 'dipanggil ulang',
+  skip: 'ditandai tidak hadir',
+  callSkipped: 'dipanggil lagi',
+  startStep: 'dimulai langkahnya',
+  finishStep: 'diselesaikan langkahnya',
+  transfer: 'dialihkan',
+};
+const STATUS_WORDS: Record<TicketStatus, string> = {
+  waiting: 'masih menunggu',
+  called: 'sedang dipanggil',
+  serving: 'sedang dilayani',
+  skipped: 'ditandai tidak hadir',
+  done: 'sudah selesai',
+};
+
+export function transitionError(action: QueueAction, status: TicketStatus, label: string): string {
+  return `Antrian ${label} ${STATUS_WORDS[status]}, jadi tidak dapat ${ACTION_WORDS[action]}.`;
+}
+
+export interface Candidate {
+  id: string;
+  priority: Priority | null;
+  waitingSince: string;
+  number: number;
+}
+
+/**
+ * Who is called next at a stage. Gawat darurat always first; otherwise one priority visitor
+ * (lansia, disabilitas, ibu hamil) after every `ratio` normal visitors, and whichever kind is
+ * waiting when the other is not. `normalsSinceLastPriority` counts this stage's calls today.
+ */
+export function pickNext(candidates: readonly Candidate[], normalsSinceLastPriority: number, ratio: number): Candidate | null {
+  const byWait = [...candidates].sort(
+    (a, b) => a.waitingSince.localeCompare(b.waitingSince) || a.number - b.number,
+  );
+  const emergency = byWait.find((c) => c.priority === 'gawat_darurat');
+  if (emergency) return emergency;
+  const priority = byWait.find((c) => c.priority !== null);
+  const normal = byWait.find((c) => c.priority === null);
+  if (!priority) return normal ?? null;
+  if (!normal) return priority;
+  return normalsSinceLastPriority >= ratio ? priority : normal;
+}
+
+/** Counts normal calls since the most recent priority call, newest first. */
+export function normalsSinceLastPriority(recentCallsNewestFirst: readonly { priority: boolean }[]): number {
+  let n = 0;
+  for (const c of recentCallsNewestFirst) {
+    if (c.priority) break;
+    n += 1;
+  }
+  return n;
+}
+
+export interface StepRow { seq: number; role: string; startedAt: string | null; endedAt: string | null }
+
+/** The step the visitor is in or waiting for: the first one not yet ended. */
+export function currentStep<T extends StepRow>(steps: readonly T[]): T | null {
+  return [...steps].sort((a, b) => a.seq - b.seq).find((s) => s.endedAt === null) ?? null;
+}
+
+export function stageOf(role: string | undefined): Stage | null {
+  return role === 'resepsionis' || role === 'petugas' ? role : null;
+}

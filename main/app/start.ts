@@ -1,0 +1,183 @@
+// Composition root of the host: database, migrations, use cases, LAN server.
+// Used by the Electron entry, the headless `npm run serve` host and the tests.
+import { hostname, networkInterfaces } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import type { HostOptions, Result, ServerEvent } from '../../common/contract/index';
+import { qb, Store } from '../platform/db';
+import { migrate } from '../platform/db/migrate';
+import { createBus } from '../platform/transport/bus';
+import { dispatch } from '../platform/transport/dispatch';
+import { createHttpServer, createSocketHub } from '../platform/transport/http';
+import type { Deps, HostInfo, HostTlsInfo } from '../platform/context';
+import { networkSettings, savedListen } from '../features/network/network';
+import { CupsPrinter, type DocumentPrinter } from '../features/devices/printer';
+import { ALL_NETWORKS, fallbackListen, isLoopback, localAddresses, LOOPBACK, resolveListen, type ListenSource } from '../../common/domain/network';
+import { loadOrCreateCertificate, type HostCertificate } from '../platform/tls';
+
+export interface RunningHost {
+  /** The address this PC itself opens (127.0.0.1 when bound to all networks). */
+  url: string;
+  /** What other machines open; empty when bound to loopback. */
+  lanUrls: string[];
+  bindAddress: string;
+  port: number;
+  /** What decided the address and port (see resolveListen). */
+  source: ListenSource;
+  /** Why the admin's saved choice is not in force (address gone, port taken), in Indonesian. */
+  warning: string | null;
+  /** The HTTPS address this PC itself opens (same host as url, the TLS port). */
+  tlsUrl: string;
+  tlsPort: number;
+  /** SHA-256 of the host's certificate, `AB:CD:…`; desks pin it (--host-fingerprint). */
+  tlsFingerprint: string;
+  /** Why HTTPS is not on the usual port (HTTP port + 1), in Indonesian. */
+  tlsWarning: string | null;
+  certFile: string;
+  dbFile: string;
+  dispatch(name: string, token: string | null, input: unknown): Promise<Result<unknown>>;
+  subscribe(listener: (e: ServerEvent) => void): () => void;
+  close(): Promise<void>;
+}
+
+export const DB_FILE_NAME = 'loket.sqlite';
+
+const errorCode = (err: unknown): string | undefined => (err as NodeJS.ErrnoException | null)?.code;
+
+/** HTTPS goes on the HTTP port + 1 unless given; an OS-chosen HTTP port (0) gets an OS-chosen one too. */
+export function defaultTlsPort(listenPort: number, boundPort: number): number {
+  return listenPort === 0 || boundPort >= 65535 ? 0 : boundPort + 1;
+}
+
+function officeName(store: Store): string | null {
+  return store.first(qb.selectFrom('office').select('name').limit(1))?.name ?? null;
+}
+
+export async function startHost(opts: HostOptions & { now?: () => Date; printer?: DocumentPrinter }): Promise<RunningHost> {
+  const dbFile = join(opts.dataDir, DB_FILE_NAME);
+  const store = new Store(dbFile);
+  try {
+    migrate(store);
+  } catch (err) {
+    store.close();
+    throw err;
+  }
+  const explicit = { bindAddress: opts.bindAddress, port: opts.port };
+  const now = opts.now ?? (() => new Date());
+  const printer = opts.printer ?? new CupsPrinter(process.env.LOKET_CUPS_SERVER);
+  const bus = createBus();
+  let certificate: HostCertificate;
+  try {
+    certificate = await loadOrCreateCertificate(
+      opts.dataDir,
+      () => `Loket ${officeName(store) ?? hostname()}`,
+      () => localAddresses(networkInterfaces()).map((a) => a.address),
+    );
+  } catch (err) {
+    store.close();
+    throw new Error(`sertifikat host tidak dapat dibuat atau dibaca: ${(err as Error).message}`);
+  }
+  const hub = createSocketHub({ store, now }, bus);
+
+  const boundPortOf = (app: FastifyInstance, asked: number): number => {
+    const address = app.server.address();
+    return typeof address === 'object' && address ? address.port : asked;
+  };
+
+  async function listenOn(app: FastifyInstance, port: number, bindAddress: string): Promise<number> {
+    try {
+      await app.listen({ port, host: bindAddress });
+    } catch (err) {
+      await app.close();
+      throw err;
+    }
+    return boundPortOf(app, port);
+  }
+
+  type Started = { app: FastifyInstance; tlsApp: FastifyInstance; deps: Deps; tlsWarning: string | null };
+
+  async function listen(host: HostInfo): Promise<Started> {
+    const deps: Deps = { store, now, printer, host };
+    const app = await createHttpServer(deps, bus, hub, { rendererDir: opts.rendererDir });
+    // Port 0 asks the OS for a free port; the admin screen shows the one it gave.
+    host.boundPort = await listenOn(app, host.listen.port, host.listen.bindAddress);
+    const tls: HostTlsInfo = { port: opts.tlsPort ?? defaultTlsPort(host.listen.port, host.boundPort), fingerprint: certificate.fingerprint };
+    let tlsWarning: string | null = null;
+    const https = { key: certificate.key, cert: certificate.cert };
+    try {
+      const tlsApp = await createHttpServer(deps, bus, hub, { rendererDir: opts.rendererDir, https });
+      try {
+        tls.port = await listenOn(tlsApp, tls.port, host.listen.bindAddress);
+        host.tls = tls;
+        return { app, tlsApp, deps, tlsWarning };
+      } catch (err) {
+        // Only the port this host picked for itself may move; one given at start-up is a promise.
+        // Without its code, so the caller does not take it for the HTTP port being taken.
+        if (opts.tlsPort !== undefined || errorCode(err) !== 'EADDRINUSE' || tls.port === 0)
+          throw new Error(`HTTPS tidak dapat dibuka pada port ${tls.port}: ${(err as Error).message}`);
+        const wanted = tls.port;
+        const moved = await createHttpServer(deps, bus, hub, { rendererDir: opts.rendererDir, https });
+        tls.port = await listenOn(moved, 0, host.listen.bindAddress);
+        tlsWarning =
+          `Port HTTPS ${wanted} sedang dipakai program lain, jadi Loket sementara memakai port ${tls.port} untuk meja. ` +
+          `Meja yang memakai port ${wanted} tidak dapat tersambung sampai port itu bebas dan Loket dimulai ulang.`;
+        host.tls = tls;
+        return { app, tlsApp: moved, deps, tlsWarning };
+      }
+    } catch (err) {
+      await app.close();
+      throw err;
+    }
+  }
+
+  let started: Started;
+  try {
+    const chosen = resolveListen(explicit, savedListen(store));
+    const info = (fallback: HostInfo['fallback'], l = chosen): HostInfo => ({
+      explicit,
+      listen: l,
+      boundPort: l.port,
+      fallback,
+      localAddresses: () => localAddresses(networkInterfaces()),
+      tls: null,
+    });
+    try {
+      started = await listen(info(null));
+    } catch (err) {
+      const fallback = fallbackListen(chosen, errorCode(err));
+      if (!fallback) throw err;
+      started = await listen(info({ reason: fallback.reason, wanted: fallback.wanted }, fallback.listen));
+    }
+  } catch (err) {
+    hub.close();
+    store.close();
+    throw err;
+  }
+
+  const { app, tlsApp, deps, tlsWarning } = started;
+  const { listen: bound, boundPort } = deps.host;
+  const tlsPort = deps.host.tls?.port ?? 0;
+  const network = networkSettings(deps);
+  const shownHost = bound.bindAddress === ALL_NETWORKS ? LOOPBACK : bound.bindAddress;
+  return {
+    url: `http://${shownHost}:${boundPort}`,
+    lanUrls: isLoopback(bound.bindAddress) ? [] : network.urls.filter((u) => !isLoopback(new URL(u).hostname)),
+    bindAddress: bound.bindAddress,
+    port: boundPort,
+    source: network.source,
+    warning: network.warning,
+    tlsUrl: `https://${shownHost}:${tlsPort}`,
+    tlsPort,
+    tlsFingerprint: certificate.fingerprint,
+    tlsWarning,
+    certFile: certificate.certFile,
+    dbFile,
+    dispatch: (name, token, input) => dispatch(deps, bus.publish, name, token, input, 'ipc'),
+    subscribe: bus.subscribe,
+    close: async () => {
+      await Promise.all([app.close(), tlsApp.close()]);
+      hub.close();
+      store.close();
+    },
+  };
+}

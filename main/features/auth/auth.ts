@@ -1,0 +1,130 @@
+// First run, desks, sign-in and sessions. Tokens are random 256-bit values; only their SHA-256 is
+// stored, so a copied database file does not let anyone sign in.
+import { hash, verify } from '@node-rs/argon2';
+import { createHash, randomBytes } from 'node:crypto';
+import { qb } from '../../platform/db';
+import type { CallInput, Desk, Office, Role, User } from '../../../common/contract/index';
+import { AppFailure, audit, iso, newId, type Actor, type Ctx, type Deps } from '../../platform/context';
+import { seedDefaultServices } from '../catalog/catalog';
+
+const SESSION_HOURS = 14;
+export const newToken = (): string => randomBytes(32).toString('base64url');
+export const tokenHash = (token: string): string => createHash('sha256').update(token).digest('hex');
+export const hashPassword = (password: string): Promise<string> => hash(password);
+
+type UserRow = { id: string; username: string; full_name: string; roles: string; active: number };
+export const toUser = (r: UserRow): User => ({
+  id: r.id,
+  username: r.username,
+  fullName: r.full_name,
+  roles: JSON.parse(r.roles) as Role[],
+  active: r.active === 1,
+});
+type DeskRow = { id: string; name: string; counter_no: number; created_at: string; revoked_at: string | null };
+export const toDesk = (r: DeskRow): Desk => ({
+  id: r.id,
+  name: r.name,
+  counterNo: r.counter_no,
+  createdAt: r.created_at,
+  revokedAt: r.revoked_at,
+});
+
+export function getOffice(deps: Pick<Deps, 'store'>): Office | null {
+  const row = deps.store.first(qb.selectFrom('office').selectAll().limit(1));
+  return row ? { id: row.id, name: row.name, kabKota: row.kab_kota, address: row.address } : null;
+}
+
+const LOOPBACK = new Set(['ipc', '127.0.0.1', '::1', '::ffff:127.0.0.1']);
+
+export async function firstRun(ctx: Ctx, input: CallInput<'setup.firstRun'>) {
+  if (!LOOPBACK.has(ctx.remote))
+    throw new AppFailure('SETUP_LOCAL_ONLY', 'Pengaturan awal hanya dapat dilakukan di komputer host itu sendiri.');
+  const passwordHash = await hashPassword(input.adminPassword);
+  const deskToken = newToken();
+  const sessionToken = newToken();
+  return ctx.store.tx(() => {
+    if (getOffice(ctx)) throw new AppFailure('ALREADY_CONFIGURED', 'Kantor sudah diatur sebelumnya. Silakan masuk.');
+    const now = iso(ctx.now());
+    ctx.store.run(
+      qb.insertInto('office').values({
+        id: newId(), name: input.officeName, kab_kota: input.kabKota, address: input.address, created_at: now, updated_at: now,
+      }),
+    );
+    const user = { id: newId(), username: input.adminUsername, full_name: input.adminFullName, roles: JSON.stringify(['admin']), active: 1 };
+    ctx.store.run(qb.insertInto('users').values({ ...user, password_hash: passwordHash, created_at: now, updated_at: now }));
+    const desk = { id: newId(), name: 'Komputer host', counter_no: 1, created_at: now, revoked_at: null };
+    ctx.store.run(qb.insertInto('desks').values({ ...desk, token_hash: tokenHash(deskToken) }));
+    createSession(ctx, sessionToken, user.id, desk.id);
+    seedDefaultServices(ctx);
+    ctx.actor = { user: toUser(user), desk: toDesk(desk) };
+    audit(ctx, 'setup.firstRun', 'office', null, { officeName: input.officeName });
+    return { deskToken, sessionToken, user: toUser(user) };
+  });
+}
+
+function createSession(ctx: Ctx, token: string, userId: string, deskId: string): void {
+  const now = ctx.now();
+  ctx.store.run(
+    qb.insertInto('sessions').values({
+      token_hash: tokenHash(token),
+      user_id: userId,
+      desk_id: deskId,
+      created_at: iso(now),
+      expires_at: iso(new Date(now.getTime() + SESSION_HOURS * 3_600_000)),
+      revoked_at: null,
+    }),
+  );
+}
+
+const BAD_LOGIN = 'Nama pengguna atau kata sandi salah.';
+
+export async function login(ctx: Ctx, input: CallInput<'auth.login'>) {
+  const desk = ctx.store.first(
+    qb.selectFrom('desks').selectAll().where('token_hash', '=', tokenHash(input.deskToken)),
+  );
+  if (!desk || desk.revoked_at)
+    throw new AppFailure('DESK_NOT_PAIRED', 'Komputer ini belum terdaftar atau kodenya sudah dicabut. Minta admin membuat kode meja baru.');
+  const row = ctx.store.first(qb.selectFrom('users').selectAll().where('username', '=', input.username.toLowerCase()));
+  // Verify even for unknown users so response time does not reveal which usernames exist.
+  const ok = await verify(row?.password_hash ?? (await dummyHash()), input.password).catch(() => false);
+  if (!row || !ok) throw new AppFailure('BAD_CREDENTIALS', BAD_LOGIN);
+  if (row.active !== 1) throw new AppFailure('USER_INACTIVE', 'Akun ini dinonaktifkan. Hubungi admin.');
+  const sessionToken = newToken();
+  ctx.store.tx(() => {
+    createSession(ctx, sessionToken, row.id, desk.id);
+    ctx.actor = { user: toUser(row), desk: toDesk(desk) };
+    audit(ctx, 'auth.login', 'user', row.id);
+  });
+  return { sessionToken, user: toUser(row), desk: toDesk(desk) };
+}
+let dummy: Promise<string> | null = null;
+const dummyHash = (): Promise<string> => (dummy ??= hash(newToken()));
+
+export function logout(ctx: Ctx, token: string | null): Record<string, never> {
+  if (token)
+    ctx.store.run(qb.updateTable('sessions').set({ revoked_at: iso(ctx.now()) }).where('token_hash', '=', tokenHash(token)));
+  return {};
+}
+
+/** The actor behind a session token, or null when it is unknown, expired or revoked. */
+export function authenticate(deps: Deps, token: string | null): Actor | null {
+  if (!token) return null;
+  const row = deps.store.first(
+    qb
+      .selectFrom('sessions as s')
+      .innerJoin('users as u', 'u.id', 's.user_id')
+      .innerJoin('desks as d', 'd.id', 's.desk_id')
+      .select([
+        'u.id as user_id', 'u.username', 'u.full_name', 'u.roles', 'u.active',
+        'd.id as desk_id', 'd.name as desk_name', 'd.counter_no', 'd.created_at as desk_created_at', 'd.revoked_at as desk_revoked_at',
+        's.expires_at', 's.revoked_at',
+      ])
+      .where('s.token_hash', '=', tokenHash(token)),
+  );
+  if (!row || row.revoked_at || row.desk_revoked_at || row.active !== 1) return null;
+  if (Date.parse(row.expires_at) <= deps.now().getTime()) return null;
+  return {
+    user: toUser({ id: row.user_id, username: row.username, full_name: row.full_name, roles: row.roles, active: row.active }),
+    desk: toDesk({ id: row.desk_id, name: row.desk_name, counter_no: row.counter_no, created_at: row.desk_created_at, revoked_at: row.desk_revoked_at }),
+  };
+}

@@ -1,0 +1,52 @@
+// The case record opened from a ticket: the visitor's identity as typed by the resepsionis.
+import { qb } from '../../platform/db';
+import type { CallInput, CaseRecord } from '../../../common/contract/index';
+import { birthDateWarning, checkKk, checkNik, normaliseIdNumber } from '../../../common/domain/nik';
+import { AppFailure, audit, iso, newId, requireActor, type Ctx } from '../../platform/context';
+import { getTicket } from '../queue/tickets';
+
+type CaseRow = { id: string; ticket_id: string; nik: string; name: string; kk: string; birth_date: string | null; phone: string; purpose: string; updated_at: string };
+const toRecord = (r: CaseRow): CaseRecord => ({
+  id: r.id, ticketId: r.ticket_id, nik: r.nik, name: r.name, kk: r.kk, birthDate: r.birth_date ?? '', phone: r.phone, purpose: r.purpose, updatedAt: r.updated_at,
+});
+
+/** Full personal data: every view is audited. */
+export function getCase(ctx: Ctx, input: CallInput<'cases.get'>): CaseRecord | null {
+  requireActor(ctx);
+  const row = ctx.store.first(qb.selectFrom('cases').selectAll().where('ticket_id', '=', input.ticketId));
+  if (!row) return null;
+  audit(ctx, 'cases.view', 'case', row.id);
+  return toRecord(row);
+}
+
+export function saveCase(ctx: Ctx, input: CallInput<'cases.save'>) {
+  const actor = requireActor(ctx);
+  const today = ctx.now();
+  const nik = normaliseIdNumber(input.nik);
+  const kk = normaliseIdNumber(input.kk);
+  const nikCheck = checkNik(nik, today);
+  const kkCheck = checkKk(kk, today);
+  const fields: Record<string, string> = {};
+  if (!nikCheck.valid) fields.nik = nikCheck.errors.map((e) => e.message).join(' ');
+  if (!kkCheck.valid) fields.kk = kkCheck.errors.map((e) => e.message).join(' ');
+  if (input.phone && !/^\+?[0-9 -]{8,20}$/.test(input.phone)) fields.phone = 'Nomor HP hanya angka, 8–20 digit.';
+  if (Object.keys(fields).length)
+    throw new AppFailure('VALIDATION', 'Periksa kembali isian yang ditandai. Data belum disimpan, isian Anda tetap ada.', fields);
+  const warnings: { field: string; code: string; message: string }[] = [];
+  const mismatch = birthDateWarning(nikCheck.info!, input.birthDate || undefined);
+  if (mismatch) warnings.push({ field: 'birthDate', code: 'birth_date_mismatch', message: mismatch });
+  if (nik === kk) warnings.push({ field: 'kk', code: 'kk_equals_nik', message: 'Nomor KK sama dengan NIK; biasanya berbeda. Periksa kembali.' });
+  const record = ctx.store.tx(() => {
+    getTicket(ctx, input.ticketId);
+    const now = iso(ctx.now());
+    const existing = ctx.store.first(qb.selectFrom('cases').select('id').where('ticket_id', '=', input.ticketId));
+    const values = { nik, name: input.name, kk, birth_date: input.birthDate || null, phone: input.phone, purpose: input.purpose, updated_at: now };
+    if (existing) ctx.store.run(qb.updateTable('cases').set(values).where('id', '=', existing.id));
+    else ctx.store.run(qb.insertInto('cases').values({ id: newId(), ticket_id: input.ticketId, created_by: actor.user.id, created_at: now, ...values }));
+    const row = ctx.store.first(qb.selectFrom('cases').selectAll().where('ticket_id', '=', input.ticketId))!;
+    audit(ctx, existing ? 'cases.update' : 'cases.create', 'case', row.id, { warnings: warnings.map((w) => w.code) });
+    return toRecord(row);
+  });
+  ctx.events.push({ type: 'queue.changed', ticketId: input.ticketId, stage: null, status: 'serving' });
+  return { record, warnings };
+}

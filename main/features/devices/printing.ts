@@ -1,0 +1,58 @@
+// Ticket printing: a PDF for the screen or browser, or straight to the host's configured printer.
+import { format } from 'date-fns/format';
+import type { CallInput } from '../../../common/contract/index';
+import { PrinterError } from './printer';
+import { AppFailure, audit, type Ctx, type Deps } from '../../platform/context';
+import { readSetting, writeSetting } from '../../platform/settings';
+import { getOffice } from '../auth/auth';
+import { getTicket } from '../queue/tickets';
+import { ticketPdf } from './ticketPdf';
+
+const KEY = 'devices.ticketPrinter';
+
+export function ticketPrinter(deps: Deps): string | null {
+  return readSetting(deps.store, KEY);
+}
+
+async function render(ctx: Ctx, ticketId: string) {
+  const ticket = getTicket(ctx, ticketId);
+  const pdf = await ticketPdf(ticket, getOffice(ctx)?.name ?? 'Loket', format(new Date(ticket.issuedAt), 'dd-MM-yyyy HH:mm'));
+  return { ticket, pdf };
+}
+
+export async function ticketPdfFile(ctx: Ctx, input: CallInput<'queue.ticketPdf'>) {
+  const { ticket, pdf } = await render(ctx, input.ticketId);
+  return { fileName: `antrian-${ticket.label}.pdf`, base64: pdf.toString('base64') };
+}
+
+export async function printTicket(ctx: Ctx, input: CallInput<'queue.printTicket'>) {
+  const printer = ticketPrinter(ctx);
+  if (!printer) throw new AppFailure('NO_PRINTER', 'Printer tiket belum diatur. Minta admin memilih printer di menu Admin → Perangkat.');
+  const { ticket, pdf } = await render(ctx, input.ticketId);
+  try {
+    const jobId = await ctx.printer.print(printer, pdf, `Antrian ${ticket.label}`);
+    ctx.store.tx(() => audit(ctx, 'queue.printTicket', 'ticket', ticket.id, { printer, jobId }));
+    return { printer, jobId };
+  } catch (err) {
+    if (err instanceof PrinterError)
+      // The spooler's own message may end in a full stop; do not double it.
+      throw new AppFailure('PRINTER_FAILED', `Tiket ${ticket.label} tidak tercetak: ${err.message.replace(/[.\s]+$/, '')}. Nomor tetap berlaku; tunjukkan di layar atau coba cetak lagi.`);
+    throw err;
+  }
+}
+
+export async function listPrinters(ctx: Ctx) {
+  try {
+    return { printers: await ctx.printer.list(), ticketPrinter: ticketPrinter(ctx), error: null };
+  } catch (err) {
+    return { printers: [], ticketPrinter: ticketPrinter(ctx), error: (err as Error).message };
+  }
+}
+
+export function setDevices(ctx: Ctx, input: CallInput<'settings.devices'>) {
+  ctx.store.tx(() => {
+    writeSetting(ctx.store, KEY, input.ticketPrinter);
+    audit(ctx, 'settings.devices', 'settings', null, input);
+  });
+  return { ticketPrinter: ticketPrinter(ctx) };
+}

@@ -1,0 +1,88 @@
+// What every use case gets: the store, the clock, the signed-in actor, and a list of events to
+// publish once its transaction has committed.
+import { v7 as uuidv7 } from 'uuid';
+import { qb, type Store } from './db';
+import type { Desk, Role, ServerEvent, User } from '../../common/contract/index';
+import type { DocumentPrinter } from '../features/devices/printer';
+import type { ExplicitListen, Listen, ListenFallback, LocalAddress } from '../../common/domain/network';
+
+export interface Deps {
+  store: Store;
+  now: () => Date;
+  printer: DocumentPrinter;
+  host: HostInfo;
+}
+
+/** How this host was started on the LAN, for Admin → Jaringan. */
+export interface HostInfo {
+  /** The start-up flags or environment variables; a restart is taken to get the same ones. */
+  explicit: ExplicitListen;
+  /** What the host listens on, and what decided it. */
+  listen: Listen;
+  /** The port actually bound (differs from listen.port when that is 0: the OS picks one). */
+  boundPort: number;
+  /** Set when the saved choice could not be used and the default was taken instead. */
+  fallback: Omit<ListenFallback, 'listen'> | null;
+  /** This PC's IPv4 addresses, read on each call: cables, Wi-Fi and DHCP leases come and go. */
+  localAddresses(): LocalAddress[];
+  /** The HTTPS side desks use (same address, its own port); null where the host serves no TLS. */
+  tls: HostTlsInfo | null;
+}
+
+export interface HostTlsInfo {
+  /** The port bound for HTTPS. */
+  port: number;
+  /** SHA-256 of the host's certificate, `AB:CD:…`: what a desk pins when it pairs. */
+  fingerprint: string;
+}
+
+export interface Actor {
+  user: User;
+  desk: Desk;
+}
+
+export interface Ctx extends Deps {
+  actor: Actor | null;
+  /** Remote address of the caller ('ipc' for the host's own window). */
+  remote: string;
+  events: ServerEvent[];
+}
+
+/** A refusal the person at the desk can act on. Thrown inside a use case; the transaction rolls back
+ *  and the transport answers `{ ok: false, error }`. */
+export class AppFailure extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly fields?: Record<string, string>,
+  ) {
+    super(message);
+  }
+}
+
+export const newId = (): string => uuidv7();
+export const iso = (d: Date): string => d.toISOString();
+
+export function requireActor(ctx: Ctx): Actor {
+  if (!ctx.actor) throw new AppFailure('UNAUTHENTICATED', 'Sesi Anda telah berakhir. Silakan masuk kembali.');
+  return ctx.actor;
+}
+
+export function hasRole(actor: Actor, ...roles: Role[]): boolean {
+  return actor.user.roles.some((r) => roles.includes(r));
+}
+
+export function audit(ctx: Ctx, action: string, entity: string | null, entityId: string | null, detail?: unknown): void {
+  ctx.store.run(
+    qb.insertInto('audit').values({
+      id: newId(),
+      at: iso(ctx.now()),
+      user_id: ctx.actor?.user.id ?? null,
+      desk_id: ctx.actor?.desk.id ?? null,
+      action,
+      entity,
+      entity_id: entityId,
+      detail: detail === undefined ? null : JSON.stringify(detail),
+    }),
+  );
+}

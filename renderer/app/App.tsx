@@ -1,0 +1,103 @@
+import { lazy, Suspense, useEffect, type ComponentType } from 'react';
+import type { Role } from '../../common/contract/index';
+import { t } from '../i18n/id';
+import { navigate, useRoute } from './router';
+import { useApp } from './state/app';
+import { boot, gateFor } from './state/boot';
+import { ErrorAlert } from '../components/Alert';
+import { GateLayout, Layout } from '../components/Layout';
+import { Setup } from '../features/auth/Setup';
+import { Pair } from '../features/auth/Pair';
+import { Login } from '../features/auth/Login';
+import { Home } from './Home';
+import { Satpam } from '../features/satpam/Satpam';
+import { Resepsionis } from '../features/queue/Resepsionis';
+import { Petugas } from '../features/queue/Petugas';
+import { Admin } from '../features/admin/Admin';
+import { Dashboard } from '../features/dashboard/Dashboard';
+
+// The waiting-room board is a public page with its own bundle (audio, big type); load it on demand.
+const Display = lazy(() => import('../features/display/Display'));
+
+interface StaffRoute {
+  page: ComponentType;
+  roles: readonly Role[] | 'any';
+}
+
+/** Which roles may open which screen; the host checks again on every call. */
+const STAFF_ROUTES: Record<string, StaffRoute> = {
+  '/': { page: Home, roles: 'any' },
+  '/satpam': { page: Satpam, roles: ['satpam', 'admin'] },
+  '/resepsionis': { page: Resepsionis, roles: ['resepsionis'] },
+  '/petugas': { page: Petugas, roles: ['petugas'] },
+  '/admin': { page: Admin, roles: ['admin'] },
+  '/dashboard': { page: Dashboard, roles: ['admin', 'resepsionis', 'petugas'] },
+};
+
+const GATES: Record<string, ComponentType> = { '/setup': Setup, '/pair': Pair, '/login': Login };
+
+export function App() {
+  const route = useRoute();
+  if (route === '/display') {
+    return (
+      <Suspense fallback={<div className="page" data-testid="page-display" data-state="loading" />}>
+        <Display />
+      </Suspense>
+    );
+  }
+  return <StaffApp route={route} />;
+}
+
+function StaffApp({ route }: { route: string }) {
+  const bootState = useApp((s) => s.boot);
+  const bootError = useApp((s) => s.bootError);
+  const configured = useApp((s) => s.configured);
+  const deskPaired = useApp((s) => s.deskPaired);
+  const user = useApp((s) => s.user);
+
+  useEffect(() => {
+    void boot();
+  }, []);
+
+  const gate = bootState === 'ready' ? gateFor(route, { configured, deskPaired, user }) : null;
+  useEffect(() => {
+    if (gate) navigate(gate);
+  }, [gate]);
+
+  if (bootState !== 'ready') {
+    return (
+      <GateLayout
+        title={bootState === 'loading' ? t.app.connecting : t.connection.offline}
+        testId="page-boot"
+        state={bootState === 'loading' ? 'loading' : 'ready'}
+        hideBanner
+      >
+        <ErrorAlert error={bootError} />
+        {bootState === 'unreachable' ? (
+          <button type="button" className="btn btn-primary" data-testid="boot-retry" onClick={() => void boot()}>
+            {t.app.retry}
+          </button>
+        ) : null}
+      </GateLayout>
+    );
+  }
+  if (gate) return null;
+
+  const Gate = GATES[route];
+  if (Gate) return <Gate />;
+
+  const staff = STAFF_ROUTES[route];
+  if (!staff) return <Message testId="page-not-found" text={t.app.notFound} />;
+  const allowed = staff.roles === 'any' || (user?.roles ?? []).some((r) => (staff.roles as readonly Role[]).includes(r));
+  if (!allowed) return <Message testId="page-forbidden" text={t.app.noAccess} />;
+  const Page = staff.page;
+  return <Page />;
+}
+
+function Message({ testId, text }: { testId: string; text: string }) {
+  return (
+    <Layout title={t.app.name} testId={testId} state="ready">
+      <p className="lead">{text}</p>
+    </Layout>
+  );
+}

@@ -1,0 +1,42 @@
+import { useState } from 'react';
+import { t } from '../../i18n/id';
+import { Layout } from '../../components/Layout';
+import { UsersPanel } from './UsersPanel';
+import { DesksPanel } from './DesksPanel';
+import { ServicesPanel } from './ServicesPanel';
+import { QueueSettingsPanel } from './QueueSettingsPanel';
+import { DevicesPanel } from './DevicesPanel';
+import { NetworkPanel } from './NetworkPanel';
+
+const TABS = ['users', 'desks', 'services', 'queue', 'devices', 'network'] as const;
+type Tab = (typeof TABS)[number];
+
+export function Admin() {
+  const [tab, setTab] = useState<Tab>('users');
+  // The page itself needs no data; each tab panel carries its own data-state.
+  return (
+    <Layout title={t.admin.title} testId="page-admin" state="ready" wide>
+      <div className="tabs" role="tablist">
+        {TABS.map((k) => (
+          <button
+            key={k}
+            type="button"
+            role="tab"
+            aria-selected={tab === k}
+            className={`tab${tab === k ? ' active' : ''}`}
+            data-testid={`admin-tab-${k}`}
+            onClick={() => setTab(k)}
+          >
+            {t.admin.tabs[k]}
+          </button>
+        ))}
+      </div>
+      {tab === 'users' ? <UsersPanel /> : null}
+      {tab === 'desks' ? <DesksPanel /> : null}
+      {tab === 'services' ? <ServicesPanel /> : null}
+      {tab === 'queue' ? <QueueSettingsPanel /> : null}
+      {tab === 'devices' ? <DevicesPanel /> : null}
+      {tab === 'network' ? <NetworkPanel /> : null}
+    </Layout>
+  );
+}

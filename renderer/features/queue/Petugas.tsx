@@ -1,0 +1,5 @@
+import { QueueDesk } from './QueueDesk';
+
+export function Petugas() {
+  return <QueueDesk stage="petugas" />;
+}

@@ -1,0 +1,5 @@
+import { QueueDesk } from './QueueDesk';
+
+export function Resepsionis() {
+  return <QueueDesk stage="resepsionis" />;
+}

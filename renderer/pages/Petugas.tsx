@@ -1,5 +1,0 @@
-import { QueueDesk } from '../queue/QueueDesk';
-
-export function Petugas() {
-  return <QueueDesk stage="petugas" />;
-}

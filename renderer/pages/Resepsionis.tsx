@@ -1,5 +1,0 @@
-import { QueueDesk } from '../queue/QueueDesk';
-
-export function Resepsionis() {
-  return <QueueDesk stage="resepsionis" />;
-}
