@@ -16,11 +16,25 @@ function startHost(dataDir) {
   const t0 = performance.now();
   const proc = spawn(process.execPath, ['out/main/host.js', '--port', '0', '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
+    // The host's first stdout line is one JSON object: {"event":"listening","url":...}.
     let out = '';
+    let started = false;
     proc.stdout.on('data', (b) => {
       out += b;
-      const m = /listening on (http:\/\/\S+)/.exec(out);
-      if (m) resolve({ url: m[1], proc, t0 });
+      const end = out.indexOf('\n');
+      if (started || end < 0) return;
+      started = true;
+      let line = null;
+      try {
+        line = JSON.parse(out.slice(0, end));
+      } catch {
+        // not the start-up line: reported below
+      }
+      if (line?.event === 'listening') resolve({ url: line.url, proc, t0 });
+      else {
+        proc.kill('SIGKILL');
+        reject(new Error(`host's first line is not the start-up line: ${out.slice(0, end)}`));
+      }
     });
     proc.once('exit', (c) => reject(new Error(`host exited ${c}`)));
   });

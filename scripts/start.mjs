@@ -2,6 +2,7 @@
 // obtained (no download possible, headless server), say so and run the same host in this terminal;
 // open the printed URL in a browser on this PC or any PC of the office LAN.
 import { spawn, spawnSync } from 'node:child_process';
+import { createInterface } from 'node:readline';
 
 const passThrough = process.argv.slice(2);
 
@@ -34,9 +35,34 @@ if (binary && canShowWindow) {
       ? 'Tidak ada layar grafis (DISPLAY) di komputer ini: Loket berjalan sebagai host di terminal.'
       : 'Program Electron tidak dapat diunduh atau dijalankan di komputer ini: Loket berjalan sebagai host di terminal.',
   );
-  const child = spawn(process.execPath, ['out/main/host.js', ...passThrough], { stdio: 'inherit' });
+  const child = spawn(process.execPath, ['out/main/host.js', ...passThrough], { stdio: ['inherit', 'pipe', 'pipe'] });
+  // The host's first stdout line and its error line are JSON for programs; the person at this
+  // terminal gets the sentences that follow them, and the address from the JSON line if no
+  // sentence came with it.
+  const parsed = (line) => {
+    try {
+      const value = JSON.parse(line);
+      return value && typeof value === 'object' && typeof value.event === 'string' ? value : null;
+    } catch {
+      return null;
+    }
+  };
+  let first = true;
+  createInterface({ input: child.stdout, crlfDelay: Infinity }).on('line', (line) => {
+    const event = first ? parsed(line) : null;
+    first = false;
+    if (event?.event === 'listening') {
+      if (!event.textLines) console.log(`Loket host listening on ${event.url}`);
+      return;
+    }
+    console.log(line);
+  });
+  createInterface({ input: child.stderr, crlfDelay: Infinity }).on('line', (line) => {
+    if (parsed(line)?.event !== 'error') console.error(line);
+  });
   const forward = (sig) => child.kill(sig);
   process.on('SIGINT', forward);
   process.on('SIGTERM', forward);
-  child.on('exit', (code) => process.exit(code ?? 0));
+  // 'close': after the host's last line has been passed on.
+  child.on('close', (code) => process.exit(code ?? 0));
 }

@@ -6,6 +6,9 @@ export const LOOPBACK = '127.0.0.1';
 export const ALL_NETWORKS = '0.0.0.0';
 export const DEFAULT_BIND_ADDRESS = LOOPBACK;
 export const DEFAULT_PORT = 4700;
+/** Ports the admin may choose: above the privileged range, which needs root on Linux. */
+export const MIN_PORT = 1024;
+export const MAX_PORT = 65535;
 
 export type ListenSource = 'flag' | 'setting' | 'default';
 
@@ -125,4 +128,14 @@ export function hostUrls(bindAddress: string, port: number, addresses: readonly 
   if (bindAddress !== ALL_NETWORKS) return [url(bindAddress)];
   const lan = addresses.filter((a) => !isLoopback(a.address)).map((a) => url(a.address));
   return lan.length > 0 ? lan : [url(LOOPBACK)];
+}
+
+/**
+ * Whether a call comes from this PC itself: the app's own window ('ipc') or a loopback address
+ * (IPv4, IPv6, or IPv4-mapped IPv6 as Node reports it). Nothing from such a caller crossed the LAN.
+ */
+export function isLocalCaller(remote: string): boolean {
+  if (remote === 'ipc' || remote === '::1') return true;
+  const v4 = remote.startsWith('::ffff:') ? remote.slice(7) : remote;
+  return isLoopback(v4);
 }

@@ -1,21 +1,8 @@
 // The visitor queue's rules (seed 001): numbering, who is called next, which moves are allowed.
 // Pure: no I/O and no clock; callers pass `now`.
-import type { Priority, Stage, TicketStatus } from '../contract/index';
+import type { Priority, Stage, StepRole, TicketStatus } from './words';
 
 export const formatLabel = (code: string, number: number): string => `${code}-${String(number).padStart(3, '0')}`;
-
-/** The office's own calendar day (host's local time zone): numbers restart each day. */
-export function officeDay(now: Date): string {
-  const y = now.getFullYear();
-  const m = String(now.getMonth() + 1).padStart(2, '0');
-  const d = String(now.getDate()).padStart(2, '0');
-  return `${y}-${m}-${d}`;
-}
-
-/** Midnight that starts the office's day, for reading today's history by timestamp. */
-export function officeDayStart(now: Date): Date {
-  return new Date(now.getFullYear(), now.getMonth(), now.getDate());
-}
 
 export type QueueAction = 'call' | 'recall' | 'skip' | 'callSkipped' | 'startStep' | 'finishStep' | 'transfer';
 
@@ -89,7 +76,7 @@ export function normalsSinceLastPriority(recentCallsNewestFirst: readonly { prio
   return n;
 }
 
-export interface StepRow { seq: number; role: string; startedAt: string | null; endedAt: string | null }
+export interface StepRow { seq: number; role: StepRole | string; startedAt: string | null; endedAt: string | null }
 
 /** The step the visitor is in or waiting for: the first one not yet ended. */
 export function currentStep<T extends StepRow>(steps: readonly T[]): T | null {

@@ -44,7 +44,8 @@ export function stepFigures(rows: readonly TimedStep[]): StepFigures {
   const done = rows.filter((r) => r.startedAt && r.endedAt);
   const waits = done.filter((r) => r.readyAt).map((r) => seconds(r.readyAt!, r.startedAt!));
   const services = done.map((r) => seconds(r.startedAt!, r.endedAt!));
-  const within = done.filter((r) => seconds(r.startedAt!, r.endedAt!) <= r.mutuBakuMin * 60).length;
+  // Within mutu baku = not overrun, by the same rule the desk's step clock shows.
+  const within = done.filter((r) => !slaClock(r.startedAt!, r.mutuBakuMin, new Date(Date.parse(r.endedAt!)), r.endedAt).overrun).length;
   const round = (v: number | null) => (v === null ? null : Math.round(v));
   return {
     count: done.length,

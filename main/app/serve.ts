@@ -3,59 +3,74 @@
 // Without --port/--bind (or LOKET_PORT/LOKET_BIND) the host listens where the admin chose in
 // Admin → Jaringan, else on 127.0.0.1:4700. HTTPS for desks goes on the HTTP port + 1 unless
 // --tls-port (or LOKET_TLS_PORT) says otherwise.
-import { parseArgs } from 'node:util';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defaultDataDir } from './paths';
 import { startHost } from './start';
+import { parseLaunchArgs } from './launch';
 import { isLoopback } from '../../common/domain/network';
 
-const { values } = parseArgs({
-  options: {
-    port: { type: 'string' },
-    'tls-port': { type: 'string' },
-    'data-dir': { type: 'string', default: process.env.LOKET_DATA_DIR },
-    bind: { type: 'string' },
-  },
-});
-
-const given = (flag: string | undefined, env: string | undefined): string | undefined => flag || env || undefined;
-function portFrom(text: string | undefined): number | undefined {
-  const port = text === undefined ? undefined : Number(text);
-  if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) {
-    console.error(`Loket host tidak dapat dijalankan: nomor port "${text}" tidak valid.`);
-    process.exit(1);
-  }
-  return port;
+/**
+ * Start-up failed: one JSON line on stderr for tests and scripts (`{"event":"error",...}`), then the
+ * sentence for people, then exit 1.
+ */
+function fail(message: string): never {
+  process.stderr.write(`${JSON.stringify({ event: 'error', message })}\n`);
+  console.error(`Loket host tidak dapat dijalankan: ${message}`);
+  process.exit(1);
 }
-const port = portFrom(given(values.port, process.env.LOKET_PORT));
-const tlsPort = portFrom(given(values['tls-port'], process.env.LOKET_TLS_PORT));
+
+// The same parser as the Electron entry's: flags, then environment variables.
+const launch = parseLaunchArgs(process.argv.slice(1), process.env);
+if (!launch.ok) fail(launch.message);
+if (launch.options.mode !== 'host') fail('host tanpa layar hanya berjalan dalam mode host; meja memakai aplikasi Electron.');
+const { port, tlsPort, bindAddress } = launch.options;
 
 const here = dirname(fileURLToPath(import.meta.url));
-const dataDir = resolve(values['data-dir'] ?? defaultDataDir());
+const dataDir = resolve(launch.options.dataDir ?? defaultDataDir());
 
 try {
   const host = await startHost({
     dataDir,
-    port,
-    tlsPort,
-    bindAddress: given(values.bind, process.env.LOKET_BIND),
+    port: port ?? undefined,
+    tlsPort: tlsPort ?? undefined,
+    bindAddress: bindAddress ?? undefined,
     rendererDir: resolve(here, '../renderer'),
   });
-  // Tests and scripts read this first line: keep its form.
-  console.log(`Loket host listening on ${host.url}`);
-  console.log(`Loket host TLS on ${host.tlsUrl} fingerprint ${host.tlsFingerprint}`);
+  // The sentences for people (the README quotes the first two).
+  const text = [
+    `Loket host listening on ${host.url}`,
+    `Loket host TLS on ${host.tlsUrl} fingerprint ${host.tlsFingerprint}`,
+  ];
   if (!isLoopback(host.bindAddress))
-    console.log(`Di jaringan kantor: ${host.lanUrls.length > 0 ? host.lanUrls.join(' ') : 'komputer ini belum tersambung ke jaringan'}`);
-  if (host.warning) console.log(`Perhatian: ${host.warning}`);
-  if (host.tlsWarning) console.log(`Perhatian: ${host.tlsWarning}`);
-  console.log(`Sertifikat host: ${host.certFile}`);
-  console.log(`Database: ${host.dbFile}`);
-  console.log(`Buka ${host.url}/ di browser. Layar tunggu: ${host.url}/#/display`);
+    text.push(`Di jaringan kantor: ${host.lanUrls.length > 0 ? host.lanUrls.join(' ') : 'komputer ini belum tersambung ke jaringan'}`);
+  if (host.warning) text.push(`Perhatian: ${host.warning}`);
+  if (host.tlsWarning) text.push(`Perhatian: ${host.tlsWarning}`);
+  text.push(`Sertifikat host: ${host.certFile}`, `Database: ${host.dbFile}`, `Buka ${host.url}/ di browser. Layar tunggu: ${host.url}/#/display`);
+  const sentences = text.join('\n');
+  // Tests and scripts read the first stdout line: one JSON object, before the sentences. Keep it
+  // first and keep its fields. `textLines` says how many sentence lines follow, so a reader that
+  // checks or shows them knows when the start-up output is complete.
+  const listening = {
+    event: 'listening',
+    url: host.url,
+    tlsUrl: host.tlsUrl,
+    fingerprint: host.tlsFingerprint,
+    port: host.port,
+    tlsPort: host.tlsPort,
+    bindAddress: host.bindAddress,
+    lanUrls: host.lanUrls,
+    dataDir,
+    dbFile: host.dbFile,
+    certFile: host.certFile,
+    warning: host.warning,
+    tlsWarning: host.tlsWarning,
+    textLines: sentences.split('\n').length,
+  };
+  process.stdout.write(`${JSON.stringify(listening)}\n${sentences}\n`);
   const stop = () => void host.close().then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 } catch (err) {
-  console.error(`Loket host tidak dapat dijalankan: ${(err as Error).message}`);
-  process.exit(1);
+  fail((err as Error).message);
 }

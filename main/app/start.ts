@@ -3,17 +3,41 @@
 import { hostname, networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import type { HostOptions, Result, ServerEvent } from '../../common/contract/index';
-import { qb, Store } from '../platform/db';
+import type { Result, ServerEvent } from '../../common/contract/index';
+import { Store } from '../platform/db';
 import { migrate } from '../platform/db/migrate';
 import { createBus } from '../platform/transport/bus';
-import { dispatch } from '../platform/transport/dispatch';
+import type { Dispatch } from '../platform/transport/dispatch';
+import { composeDispatch } from './compose';
 import { createHttpServer, createSocketHub } from '../platform/transport/http';
 import type { Deps, HostInfo, HostTlsInfo } from '../platform/context';
-import { networkSettings, savedListen } from '../features/network/network';
-import { CupsPrinter, type DocumentPrinter } from '../features/devices/printer';
+import { createJobRunner } from '../platform/jobs/runner';
+import { getOffice } from '../platform/office';
+import type { DocumentPrinter } from '../platform/ports';
+import { authenticate } from '../features/auth';
+import { startBackupSchedule } from '../features/backup';
+import { CupsPrinter } from '../features/devices';
+import { networkSettings, savedListen } from '../features/network';
+import { displayState } from '../features/stats';
 import { ALL_NETWORKS, fallbackListen, isLoopback, localAddresses, LOOPBACK, resolveListen, type ListenSource } from '../../common/domain/network';
 import { loadOrCreateCertificate, type HostCertificate } from '../platform/tls';
+
+/** Host start-up options shared by the Electron entry, the headless host and the tests. */
+export interface HostOptions {
+  dataDir: string;
+  /**
+   * Port and address to listen on, given at start-up (flag or environment variable): they win over
+   * the admin's saved choice (Admin → Jaringan). Undefined: the saved choice, else 127.0.0.1:4700.
+   */
+  port?: number | undefined;
+  bindAddress?: string | undefined;
+  /** Port for HTTPS (desks); undefined: the HTTP port + 1, or an OS-chosen one when the HTTP port is 0. */
+  tlsPort?: number | undefined;
+  /** Folder with the built renderer (index.html) to serve to browsers and desks. */
+  rendererDir: string | null;
+  /** How outputs are checked against the contract (see createDispatcher); default: strict unless NODE_ENV=production. */
+  outputCheck?: 'strict' | 'strip';
+}
 
 export interface RunningHost {
   /** The address this PC itself opens (127.0.0.1 when bound to all networks). */
@@ -49,10 +73,6 @@ export function defaultTlsPort(listenPort: number, boundPort: number): number {
   return listenPort === 0 || boundPort >= 65535 ? 0 : boundPort + 1;
 }
 
-function officeName(store: Store): string | null {
-  return store.first(qb.selectFrom('office').select('name').limit(1))?.name ?? null;
-}
-
 export async function startHost(opts: HostOptions & { now?: () => Date; printer?: DocumentPrinter }): Promise<RunningHost> {
   const dbFile = join(opts.dataDir, DB_FILE_NAME);
   const store = new Store(dbFile);
@@ -70,14 +90,16 @@ export async function startHost(opts: HostOptions & { now?: () => Date; printer?
   try {
     certificate = await loadOrCreateCertificate(
       opts.dataDir,
-      () => `Loket ${officeName(store) ?? hostname()}`,
+      () => `Loket ${getOffice(store)?.name ?? hostname()}`,
       () => localAddresses(networkInterfaces()).map((a) => a.address),
     );
   } catch (err) {
     store.close();
     throw new Error(`sertifikat host tidak dapat dibuat atau dibaca: ${(err as Error).message}`);
   }
-  const hub = createSocketHub({ store, now }, bus);
+  const jobs = createJobRunner({ now, publish: bus.publish });
+  const boardDeps = { store, now };
+  const hub = createSocketHub(bus, () => displayState(boardDeps));
 
   const boundPortOf = (app: FastifyInstance, asked: number): number => {
     const address = app.server.address();
@@ -94,35 +116,37 @@ export async function startHost(opts: HostOptions & { now?: () => Date; printer?
     return boundPortOf(app, port);
   }
 
-  type Started = { app: FastifyInstance; tlsApp: FastifyInstance; deps: Deps; tlsWarning: string | null };
+  type Started = { app: FastifyInstance; tlsApp: FastifyInstance; deps: Deps; dispatch: Dispatch; tlsWarning: string | null };
 
   async function listen(host: HostInfo): Promise<Started> {
-    const deps: Deps = { store, now, printer, host };
-    const app = await createHttpServer(deps, bus, hub, { rendererDir: opts.rendererDir });
+    const deps: Deps = { store, now, printer, host, jobs, dataDir: opts.dataDir, dbFile };
+    const dispatch = composeDispatch(deps, bus.publish, opts.outputCheck);
+    const serve = { rendererDir: opts.rendererDir, dispatch, authenticate, certificatePem: certificate.cert };
+    const app = await createHttpServer(deps, hub, serve);
     // Port 0 asks the OS for a free port; the admin screen shows the one it gave.
     host.boundPort = await listenOn(app, host.listen.port, host.listen.bindAddress);
     const tls: HostTlsInfo = { port: opts.tlsPort ?? defaultTlsPort(host.listen.port, host.boundPort), fingerprint: certificate.fingerprint };
     let tlsWarning: string | null = null;
     const https = { key: certificate.key, cert: certificate.cert };
     try {
-      const tlsApp = await createHttpServer(deps, bus, hub, { rendererDir: opts.rendererDir, https });
+      const tlsApp = await createHttpServer(deps, hub, { ...serve, https });
       try {
         tls.port = await listenOn(tlsApp, tls.port, host.listen.bindAddress);
         host.tls = tls;
-        return { app, tlsApp, deps, tlsWarning };
+        return { app, tlsApp, deps, dispatch, tlsWarning };
       } catch (err) {
         // Only the port this host picked for itself may move; one given at start-up is a promise.
         // Without its code, so the caller does not take it for the HTTP port being taken.
         if (opts.tlsPort !== undefined || errorCode(err) !== 'EADDRINUSE' || tls.port === 0)
           throw new Error(`HTTPS tidak dapat dibuka pada port ${tls.port}: ${(err as Error).message}`);
         const wanted = tls.port;
-        const moved = await createHttpServer(deps, bus, hub, { rendererDir: opts.rendererDir, https });
+        const moved = await createHttpServer(deps, hub, { ...serve, https });
         tls.port = await listenOn(moved, 0, host.listen.bindAddress);
         tlsWarning =
           `Port HTTPS ${wanted} sedang dipakai program lain, jadi Loket sementara memakai port ${tls.port} untuk meja. ` +
           `Meja yang memakai port ${wanted} tidak dapat tersambung sampai port itu bebas dan Loket dimulai ulang.`;
         host.tls = tls;
-        return { app, tlsApp: moved, deps, tlsWarning };
+        return { app, tlsApp: moved, deps, dispatch, tlsWarning };
       }
     } catch (err) {
       await app.close();
@@ -150,11 +174,13 @@ export async function startHost(opts: HostOptions & { now?: () => Date; printer?
     }
   } catch (err) {
     hub.close();
+    await jobs.close();
     store.close();
     throw err;
   }
 
-  const { app, tlsApp, deps, tlsWarning } = started;
+  const { app, tlsApp, deps, dispatch, tlsWarning } = started;
+  const stopBackups = startBackupSchedule(deps);
   const { listen: bound, boundPort } = deps.host;
   const tlsPort = deps.host.tls?.port ?? 0;
   const network = networkSettings(deps);
@@ -172,11 +198,13 @@ export async function startHost(opts: HostOptions & { now?: () => Date; printer?
     tlsWarning,
     certFile: certificate.certFile,
     dbFile,
-    dispatch: (name, token, input) => dispatch(deps, bus.publish, name, token, input, 'ipc'),
+    dispatch: (name, token, input) => dispatch(name, token, input, { remote: 'ipc', secure: true }),
     subscribe: bus.subscribe,
     close: async () => {
+      stopBackups();
       await Promise.all([app.close(), tlsApp.close()]);
       hub.close();
+      await jobs.close();
       store.close();
     },
   };

@@ -1,9 +1,10 @@
 // What every use case gets: the store, the clock, the signed-in actor, and a list of events to
 // publish once its transaction has committed.
 import { v7 as uuidv7 } from 'uuid';
-import { qb, type Store } from './db';
-import type { Desk, Role, ServerEvent, User } from '../../common/contract/index';
-import type { DocumentPrinter } from '../features/devices/printer';
+import { qb, type Store, type WriteDb } from './db';
+import type { Desk, ErrorCode, Role, ServerEvent, User } from '../../common/contract/index';
+import type { DocumentPrinter } from './ports';
+import type { JobRunner } from './jobs/types';
 import type { ExplicitListen, Listen, ListenFallback, LocalAddress } from '../../common/domain/network';
 
 export interface Deps {
@@ -11,6 +12,10 @@ export interface Deps {
   now: () => Date;
   printer: DocumentPrinter;
   host: HostInfo;
+  jobs: JobRunner;
+  /** The data folder and the database file in it (backups copy it; restore replaces it). */
+  dataDir: string;
+  dbFile: string;
 }
 
 /** How this host was started on the LAN, for Admin → Jaringan. */
@@ -45,6 +50,8 @@ export interface Ctx extends Deps {
   actor: Actor | null;
   /** Remote address of the caller ('ipc' for the host's own window). */
   remote: string;
+  /** The session token the call came with (sign-out revokes it). */
+  token: string | null;
   events: ServerEvent[];
 }
 
@@ -52,7 +59,7 @@ export interface Ctx extends Deps {
  *  and the transport answers `{ ok: false, error }`. */
 export class AppFailure extends Error {
   constructor(
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
     readonly fields?: Record<string, string>,
   ) {
@@ -72,8 +79,8 @@ export function hasRole(actor: Actor, ...roles: Role[]): boolean {
   return actor.user.roles.some((r) => roles.includes(r));
 }
 
-export function audit(ctx: Ctx, action: string, entity: string | null, entityId: string | null, detail?: unknown): void {
-  ctx.store.run(
+export function audit(w: WriteDb, ctx: Ctx, action: string, entity: string | null, entityId: string | null, detail?: unknown): void {
+  w.run(
     qb.insertInto('audit').values({
       id: newId(),
       at: iso(ctx.now()),

@@ -1,7 +1,7 @@
 import { lazy, Suspense, useEffect, type ComponentType } from 'react';
-import type { Role } from '../../common/contract/index';
 import { t } from '../i18n/id';
 import { navigate, useRoute } from './router';
+import { mayOpen, type GatePath, type StaffPath } from './routes';
 import { useApp } from './state/app';
 import { boot, gateFor } from './state/boot';
 import { ErrorAlert } from '../components/Alert';
@@ -19,22 +19,17 @@ import { Dashboard } from '../features/dashboard/Dashboard';
 // The waiting-room board is a public page with its own bundle (audio, big type); load it on demand.
 const Display = lazy(() => import('../features/display/Display'));
 
-interface StaffRoute {
-  page: ComponentType;
-  roles: readonly Role[] | 'any';
-}
-
-/** Which roles may open which screen; the host checks again on every call. */
-const STAFF_ROUTES: Record<string, StaffRoute> = {
-  '/': { page: Home, roles: 'any' },
-  '/satpam': { page: Satpam, roles: ['satpam', 'admin'] },
-  '/resepsionis': { page: Resepsionis, roles: ['resepsionis'] },
-  '/petugas': { page: Petugas, roles: ['petugas'] },
-  '/admin': { page: Admin, roles: ['admin'] },
-  '/dashboard': { page: Dashboard, roles: ['admin', 'resepsionis', 'petugas'] },
+/** The page of each screen; who may open it is in routes.ts. */
+const PAGES: Record<StaffPath, ComponentType> = {
+  '/': Home,
+  '/satpam': Satpam,
+  '/resepsionis': Resepsionis,
+  '/petugas': Petugas,
+  '/admin': Admin,
+  '/dashboard': Dashboard,
 };
 
-const GATES: Record<string, ComponentType> = { '/setup': Setup, '/pair': Pair, '/login': Login };
+const GATES: Record<GatePath, ComponentType> = { '/setup': Setup, '/pair': Pair, '/login': Login };
 
 export function App() {
   const route = useRoute();
@@ -83,14 +78,12 @@ function StaffApp({ route }: { route: string }) {
   }
   if (gate) return null;
 
-  const Gate = GATES[route];
+  const Gate = GATES[route as GatePath];
   if (Gate) return <Gate />;
 
-  const staff = STAFF_ROUTES[route];
-  if (!staff) return <Message testId="page-not-found" text={t.app.notFound} />;
-  const allowed = staff.roles === 'any' || (user?.roles ?? []).some((r) => (staff.roles as readonly Role[]).includes(r));
-  if (!allowed) return <Message testId="page-forbidden" text={t.app.noAccess} />;
-  const Page = staff.page;
+  const Page = PAGES[route as StaffPath];
+  if (!Page) return <Message testId="page-not-found" text={t.app.notFound} />;
+  if (!mayOpen(route, user?.roles ?? [])) return <Message testId="page-forbidden" text={t.app.noAccess} />;
   return <Page />;
 }
 

@@ -1,27 +1,13 @@
-import type { Role } from '../../common/contract/index';
 import { t } from '../i18n/id';
-import { navigate, type Route } from './router';
+import { navigate } from './router';
+import { menuFor } from './routes';
 import { useApp } from './state/app';
 import { Layout } from '../components/Layout';
 
-interface MenuItem {
-  route: Route;
-  label: string;
-  roles: readonly Role[];
-}
-
-const MENU: MenuItem[] = [
-  { route: '/satpam', label: t.home.satpam, roles: ['satpam', 'admin'] },
-  { route: '/resepsionis', label: t.home.resepsionis, roles: ['resepsionis'] },
-  { route: '/petugas', label: t.home.petugas, roles: ['petugas'] },
-  { route: '/dashboard', label: t.home.dashboard, roles: ['admin', 'resepsionis', 'petugas'] },
-  { route: '/admin', label: t.home.admin, roles: ['admin'] },
-  { route: '/display', label: t.home.display, roles: ['satpam', 'resepsionis', 'petugas', 'admin'] },
-];
 
 export function Home() {
   const user = useApp((s) => s.user);
-  const items = MENU.filter((m) => m.roles.some((r) => user?.roles.includes(r)));
+  const items = menuFor(user?.roles ?? []);
   return (
     <Layout title={t.home.title} testId="page-home" state="ready" isMenu>
       <p className="lead">{t.home.greeting(user?.fullName ?? '')}</p>

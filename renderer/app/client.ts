@@ -1,6 +1,7 @@
 // The renderer's only way to the host. Typed from the contract; the same code runs in Electron,
 // host or desk (through the preload bridge: a desk's main process forwards to the host), and in a
 // browser (HTTP + WebSocket to the host that served the page).
+import { backoffDelayMs, RECONNECT } from '../../common/domain/backoff';
 import {
   callPath,
   EVENTS_WS_PATH,
@@ -137,8 +138,7 @@ function connect(): void {
     socket = null;
     connectionListeners.forEach((l) => l(false));
     if (listeners.size === 0) return;
-    retry = Math.min(retry + 1, 6);
-    setTimeout(connect, Math.random() * 250 * 2 ** retry);
+    setTimeout(connect, backoffDelayMs(retry++, RECONNECT));
   };
 }
 

@@ -1,4 +1,6 @@
-// Display formats used across screens. Times shown in the office's local time zone (the PC's).
+// Display formats used across screens. Times and dates are on the office's clock (WIB, WITA or WIT,
+// set by the admin), not the PC's own time zone.
+import { officeZone } from './hostClock';
 
 /** 754 -> "12:34"; null -> "–". Hours roll into minutes so long waits stay readable. */
 export function mmss(totalSec: number | null): string {
@@ -9,11 +11,11 @@ export function mmss(totalSec: number | null): string {
 }
 
 export function clockTime(iso: string): string {
-  return new Date(iso).toLocaleTimeString('id-ID', { hour: '2-digit', minute: '2-digit' });
+  return new Date(iso).toLocaleTimeString('id-ID', { hour: '2-digit', minute: '2-digit', timeZone: officeZone() });
 }
 
 export function dateTime(iso: string): string {
-  return new Date(iso).toLocaleString('id-ID', { dateStyle: 'medium', timeStyle: 'short' });
+  return new Date(iso).toLocaleString('id-ID', { dateStyle: 'medium', timeStyle: 'short', timeZone: officeZone() });
 }
 
 export function percent(value: number | null): string {
@@ -25,5 +27,6 @@ export function percent(value: number | null): string {
 export function longDate(day: string): string {
   const [y, m, d] = day.split('-').map(Number);
   if (!y || !m || !d) return day;
-  return new Date(y, m - 1, d).toLocaleDateString('id-ID', { dateStyle: 'full' });
+  // Noon UTC of that calendar day falls on the same day in every Indonesian zone.
+  return new Date(Date.UTC(y, m - 1, d, 12)).toLocaleDateString('id-ID', { dateStyle: 'full', timeZone: 'UTC' });
 }

@@ -1,19 +1,9 @@
 // A tiny hash router: the app is loaded from file:// in Electron, so routes live in location.hash.
 import { useSyncExternalStore } from 'react';
 
-export const ROUTES = [
-  '/setup',
-  '/pair',
-  '/login',
-  '/',
-  '/satpam',
-  '/resepsionis',
-  '/petugas',
-  '/admin',
-  '/dashboard',
-  '/display',
-] as const;
-export type Route = (typeof ROUTES)[number];
+import { ROUTES, type Route } from './routes';
+
+export { ROUTES, type Route };
 
 function currentPath(): string {
   const raw = window.location.hash.replace(/^#/, '');

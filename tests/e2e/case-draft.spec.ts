@@ -3,8 +3,7 @@
 // record. Uses its own host.
 import { expect, openSignedIn, test } from './fixtures';
 import { KK_VALID, NIK_FEMALE, PASSWORD } from '../helpers/factories';
-import { ok, setupOffice, startHostProcess, tempDir } from '../helpers/host';
-import { DeskGate } from './pages/gates';
+import { ok, removeTempDir, setupOffice, startHostProcess, tempDir } from '../helpers/host';
 import { QueueDeskPage, type CaseData } from './pages/QueueDeskPage';
 
 const VISITOR: CaseData = {
@@ -15,69 +14,64 @@ const VISITOR: CaseData = {
   phone: '081377788899',
   purpose: 'Pindah faskes tingkat pertama',
 };
-const FIELDS = { nik: 'case-nik', name: 'case-name', kk: 'case-kk', birthDate: 'case-birth-date', phone: 'case-phone', purpose: 'case-purpose' } as const;
+const FIELDS: (keyof CaseData)[] = ['nik', 'name', 'kk', 'birthDate', 'phone', 'purpose'];
 
 test('case form input survives a reload and an expired session; a save clears the draft', async ({ browser, snap }) => {
-  const host = await startHostProcess(tempDir('loket-e2e-draft-'));
+  const dataDir = tempDir('loket-e2e-draft-');
+  const host = await startHostProcess(dataDir);
   try {
     const office = await setupOffice(host.url);
     await ok(host.url, 'queue.issue', { serviceCode: 'B', priority: null }, office.tokens.satpam1!);
     const { context, page } = await openSignedIn(browser, host.url, office.deskToken, office.tokens.resep1!);
-    const desk = new QueueDeskPage(page, 'resepsionis');
-    const expectForm = async (data: CaseData) => {
-      await expect(page.getByTestId('case-form')).toHaveAttribute('data-state', 'ready');
-      for (const [key, testId] of Object.entries(FIELDS)) await expect(page.getByTestId(testId)).toHaveValue(data[key as keyof CaseData] ?? '');
+    const desk = await new QueueDeskPage(page, 'resepsionis').open();
+    const expectForm = async (on: QueueDeskPage, data: CaseData) => {
+      await on.expectFormReady();
+      for (const key of FIELDS) await expect(on.field(key)).toHaveValue(data[key] ?? '');
     };
-    const draftKeys = () => page.evaluate<string[]>("Object.keys(sessionStorage).filter((k) => k.startsWith('loket.caseDraft.'))");
 
-    await desk.open();
     expect(await desk.callNext()).toBe('B-001');
 
     await test.step('typed input is back after a reload, marked as not yet saved', async () => {
       await desk.fillCase(VISITOR);
-      await expect(page.getByTestId('case-draft-restored')).toHaveCount(0);
-      await page.reload();
-      await expect(page.getByTestId('page-resepsionis')).toHaveAttribute('data-state', 'ready');
+      await expect(desk.draftRestored).toHaveCount(0);
+      await desk.reload();
       await expect(desk.currentLabel).toHaveText('B-001');
-      await expectForm(VISITOR);
-      await expect(page.getByTestId('case-draft-restored')).toBeVisible();
+      await expectForm(desk, VISITOR);
+      await expect(desk.draftRestored).toBeVisible();
       await snap(page, '60-case-draft-restored');
     });
 
     await test.step('after saving, a reload shows the saved record and no stale draft', async () => {
       await desk.saveCase();
-      await expect(page.getByTestId('case-saved')).toBeVisible();
-      await expect(page.getByTestId('case-draft-restored')).toHaveCount(0);
-      expect(await draftKeys()).toEqual([]);
-      await page.reload();
-      await expect(page.getByTestId('page-resepsionis')).toHaveAttribute('data-state', 'ready');
-      await expectForm(VISITOR);
-      await expect(page.getByTestId('case-draft-restored')).toHaveCount(0);
-      expect(await draftKeys()).toEqual([]);
+      await expect(desk.caseSaved).toBeVisible();
+      await expect(desk.draftRestored).toHaveCount(0);
+      expect(await desk.draftKeys()).toEqual([]);
+      await desk.reload();
+      await expectForm(desk, VISITOR);
+      await expect(desk.draftRestored).toHaveCount(0);
+      expect(await desk.draftKeys()).toEqual([]);
     });
 
     await test.step('the session ends while typing: after signing in again the edit is still there', async () => {
       const edited = { ...VISITOR, phone: '085211122233', purpose: 'Pindah faskes ke Puskesmas Sekayu' };
-      await page.getByTestId('case-phone').fill(edited.phone);
-      await page.getByTestId('case-purpose').fill(edited.purpose);
+      await desk.fillField('phone', edited.phone);
+      await desk.fillField('purpose', edited.purpose);
       // The host ends the session (as when it expires); the next call is refused.
       await ok(host.url, 'auth.logout', {}, office.tokens.resep1!);
-      await desk.saveCase();
-      await expect(page.getByTestId('page-login')).toHaveAttribute('data-state', 'ready');
+      const login = await desk.saveCaseSignedOut();
       // No reload from here on: the test's init script would put the ended session back.
-      await new DeskGate(page).login('resep1', PASSWORD);
-      await page.getByTestId('menu-resepsionis').click();
-      await expect(page.getByTestId('page-resepsionis')).toHaveAttribute('data-state', 'ready');
-      await expect(desk.currentLabel).toHaveText('B-001');
-      await expectForm(edited);
-      await expect(page.getByTestId('case-draft-restored')).toBeVisible();
+      const home = await login.signIn('resep1', PASSWORD);
+      const again = await home.goToDesk('resepsionis');
+      await expect(again.currentLabel).toHaveText('B-001');
+      await expectForm(again, edited);
+      await expect(again.draftRestored).toBeVisible();
 
-      await desk.saveCase();
-      await expect(page.getByTestId('case-saved')).toBeVisible();
-      expect(await draftKeys()).toEqual([]);
+      await again.saveCase();
+      await expect(again.caseSaved).toBeVisible();
+      expect(await again.draftKeys()).toEqual([]);
       // The host holds the edit, read with the new session the page signed in with.
-      const ticketId = (await page.getByTestId('current-ticket').getAttribute('data-ticket-id'))!;
-      const token = (await page.evaluate<string | null>("localStorage.getItem('loket.session')"))!;
+      const ticketId = await again.currentTicketId();
+      const token = await again.sessionToken();
       const record = await ok(host.url, 'cases.get', { ticketId }, token);
       expect(record?.phone).toBe(edited.phone);
       expect(record?.purpose).toBe(edited.purpose);
@@ -85,5 +79,6 @@ test('case form input survives a reload and an expired session; a save clears th
     await context.close();
   } finally {
     await host.stop();
+    removeTempDir(dataDir);
   }
 });

@@ -3,42 +3,43 @@
 // that does not exist makes every host print fail: the kiosk says so and keeps the number on
 // screen. With "no printer" chosen the kiosk prints through the browser.
 import { expect, openSignedIn, test } from './fixtures';
-import { ok, setupOffice, startHostProcess, tempDir } from '../helpers/host';
-import { AdminPage } from './pages/AdminPage';
+import { ok, removeTempDir, setupOffice, startHostProcess, tempDir } from '../helpers/host';
+import { AdminPage, NO_PRINTER, type DevicesTab } from './pages/AdminPage';
 import { SatpamPage, stubBrowserPrint } from './pages/SatpamPage';
 
 const GONE = 'Tiket-80mm';
 
 test('Perangkat tab sets the ticket printer; the kiosk prints on the host or the browser', async ({ browser, snap }) => {
-  const host = await startHostProcess(tempDir('loket-e2e-devices-'));
+  const dataDir = tempDir('loket-e2e-devices-');
+  const host = await startHostProcess(dataDir);
   try {
     const office = await setupOffice(host.url);
     const adminDesk = await openSignedIn(browser, host.url, office.deskToken, office.tokens.admin!);
-    const admin = new AdminPage(adminDesk.page);
+    const admin = await new AdminPage(adminDesk.page).open();
     const ap = adminDesk.page;
-    await admin.open();
+    let devices: DevicesTab;
 
     await test.step('the tab lists the host printers (none here) without failing', async () => {
-      await admin.tab('devices');
+      devices = await admin.tab('devices');
       // No CUPS in this run: an empty list, or CUPS's error when lpstat cannot be run at all.
-      await expect(ap.getByTestId('printers-empty').or(ap.getByTestId('printers-error')).or(ap.getByTestId('printers-list'))).toBeVisible();
-      await expect(ap.getByTestId('devices-load-error')).toHaveCount(0);
-      await expect(ap.getByTestId('ticket-printer-current')).toHaveAttribute('data-printer', '');
-      await expect(ap.getByTestId('ticket-printer-select')).toHaveValue('');
-      await expect(ap.getByTestId('ticket-printer-select').locator('option').first()).toHaveText('Tanpa printer (cetak dari browser)');
-      await ap.getByTestId('printers-reload').click();
-      await expect(ap.getByTestId('printers-reload')).toBeEnabled();
-      await expect(ap.getByTestId('admin-devices')).toHaveAttribute('data-state', 'ready');
+      await expect(devices.printers).toBeVisible();
+      await expect(devices.loadError).toHaveCount(0);
+      await expect(devices.current).toHaveAttribute('data-printer', '');
+      await expect(devices.select).toHaveValue('');
+      await expect(devices.firstOption).toHaveText(NO_PRINTER);
+      await devices.reloadPrinters();
+      await expect(devices.reloadButton).toBeEnabled();
+      await expect(devices.panel).toHaveAttribute('data-state', 'ready');
       await snap(ap, '50-admin-devices-none');
     });
 
     await test.step('a saved printer the host does not list is shown as missing', async () => {
       // Stands for a printer that was unplugged or removed from CUPS after it was chosen.
       await ok(host.url, 'settings.devices', { ticketPrinter: GONE }, office.tokens.admin!);
-      await ap.getByTestId('printers-reload').click();
-      await expect(ap.getByTestId('ticket-printer-current')).toHaveAttribute('data-printer', GONE);
-      await expect(ap.getByTestId('ticket-printer-missing')).toContainText(GONE);
-      await expect(ap.getByTestId('ticket-printer-select')).toHaveValue(GONE);
+      await devices.reloadPrinters();
+      await expect(devices.current).toHaveAttribute('data-printer', GONE);
+      await expect(devices.missing).toContainText(GONE);
+      await expect(devices.select).toHaveValue(GONE);
       await snap(ap, '51-admin-devices-missing');
     });
 
@@ -49,78 +50,75 @@ test('Perangkat tab sets the ticket printer; the kiosk prints on the host or the
 
     await test.step('with a printer set, the kiosk prints on the host and shows the failure', async () => {
       await kiosk.open();
-      await expect(sp.getByTestId('auto-print')).toBeChecked();
-      await expect(sp.locator('label.print-toggle')).toContainText(GONE);
+      await expect(kiosk.autoPrint).toBeChecked();
+      await expect(kiosk.autoPrintLabel).toContainText(GONE);
       await snap(sp, '52-satpam-auto-print');
       expect(await kiosk.issue('A')).toBe('A-001');
       await expect(kiosk.printStatus).toHaveAttribute('data-state', 'failed');
       await expect(kiosk.printStatus).toHaveAttribute('role', 'alert');
       await expect(kiosk.printStatus).toHaveAttribute('data-code', 'PRINTER_FAILED');
       await expect(kiosk.printStatus).toContainText('A-001 tidak tercetak');
-      await expect(sp.getByTestId('ticket-label')).toHaveText('A-001');
+      await expect(kiosk.ticketLabel).toHaveText('A-001');
       await snap(sp, '53-satpam-print-failed');
 
       // Printing again goes to the host again, not to the browser.
-      await sp.getByTestId('print-ticket').click();
+      await kiosk.print();
       await expect(kiosk.printStatus).toHaveAttribute('data-state', 'failed');
-      await expect(sp.getByTestId('ticket-label')).toHaveText('A-001');
+      await expect(kiosk.ticketLabel).toHaveText('A-001');
       expect(await kiosk.browserPrints()).toBe(0);
     });
 
     await test.step('auto-print turned off: issuing sends nothing to the printer', async () => {
       await kiosk.nextVisitor();
-      await sp.getByTestId('auto-print').uncheck();
+      await kiosk.setAutoPrint(false);
       expect(await kiosk.issue('A')).toBe('A-002');
       await expect(kiosk.printStatus).toHaveCount(0);
       await kiosk.nextVisitor();
-      await expect(sp.getByTestId('auto-print')).not.toBeChecked();
-      await sp.getByTestId('auto-print').check();
+      await expect(kiosk.autoPrint).not.toBeChecked();
+      await kiosk.setAutoPrint(true);
     });
 
     await test.step('a printer that takes the job: the kiosk says where the ticket was printed', async () => {
       // This run has no CUPS printer, so the host's success answer is simulated for this one call.
-      const url = '**/api/queue.printTicket';
-      await sp.route(url, (route) => route.fulfill({ json: { ok: true, value: { printer: GONE, jobId: `${GONE}-7` } } }));
+      const letThrough = await kiosk.simulateHostPrint({ printer: GONE, jobId: `${GONE}-7` });
       expect(await kiosk.issue('A')).toBe('A-003');
       await expect(kiosk.printStatus).toHaveAttribute('data-state', 'printed');
       await expect(kiosk.printStatus).toHaveAttribute('role', 'status');
       await expect(kiosk.printStatus).toHaveText(`Tiket dicetak di ${GONE}`);
       await snap(sp, '54-satpam-printed');
-      await sp.unroute(url);
+      await letThrough();
       await kiosk.nextVisitor();
     });
 
     await test.step('admin chooses "no printer" and the saved state shows it', async () => {
-      await ap.getByTestId('ticket-printer-select').selectOption({ label: 'Tanpa printer (cetak dari browser)' });
-      await ap.getByTestId('ticket-printer-save').click();
-      await expect(ap.getByTestId('ticket-printer-saved')).toBeVisible();
-      await expect(ap.getByTestId('ticket-printer-current')).toHaveAttribute('data-printer', '');
-      await expect(ap.getByTestId('ticket-printer-current')).toContainText('dicetak dari browser');
-      await expect(ap.getByTestId('ticket-printer-missing')).toHaveCount(0);
+      await devices.choosePrinter(NO_PRINTER);
+      await expect(devices.saved).toBeVisible();
+      await expect(devices.current).toHaveAttribute('data-printer', '');
+      await expect(devices.current).toContainText('dicetak dari browser');
+      await expect(devices.missing).toHaveCount(0);
       await admin.tab('queue');
-      await admin.tab('devices');
-      await expect(ap.getByTestId('ticket-printer-select')).toHaveValue('');
+      devices = await admin.tab('devices');
+      await expect(devices.select).toHaveValue('');
       await snap(ap, '55-admin-devices-saved-none');
     });
 
     await test.step('a kiosk that still thinks a printer is set learns otherwise and falls back to the browser', async () => {
       expect(await kiosk.issue('A')).toBe('A-004');
       await expect(kiosk.printStatus).toHaveAttribute('data-code', 'NO_PRINTER');
-      await expect(sp.getByTestId('ticket-label')).toHaveText('A-004');
-      await sp.getByTestId('print-ticket').click();
+      await expect(kiosk.ticketLabel).toHaveText('A-004');
+      await kiosk.print();
       await expect.poll(() => kiosk.browserPrints()).toBe(1);
       await kiosk.nextVisitor();
-      await expect(sp.getByTestId('auto-print')).toHaveCount(0);
+      await expect(kiosk.autoPrint).toHaveCount(0);
     });
 
     await test.step('after a reload the kiosk prints through the browser only', async () => {
       await kiosk.open();
-      await sp.reload();
-      await expect(sp.getByTestId('page-satpam')).toHaveAttribute('data-state', 'ready');
-      await expect(sp.getByTestId('auto-print')).toHaveCount(0);
+      await kiosk.reload();
+      await expect(kiosk.autoPrint).toHaveCount(0);
       expect(await kiosk.issue('B')).toBe('B-001');
-      await expect(sp.getByTestId('print-ticket')).toBeVisible();
-      await sp.getByTestId('print-ticket').click();
+      await expect(kiosk.printButton).toBeVisible();
+      await kiosk.print();
       await expect.poll(() => kiosk.browserPrints()).toBe(1);
       await expect(kiosk.printStatus).toHaveCount(0);
       await snap(sp, '56-satpam-browser-print');
@@ -130,5 +128,6 @@ test('Perangkat tab sets the ticket printer; the kiosk prints on the host or the
     await adminDesk.context.close();
   } finally {
     await host.stop();
+    removeTempDir(dataDir);
   }
 });

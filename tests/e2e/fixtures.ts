@@ -3,7 +3,7 @@
 import { test as base, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { startHostProcess, tempDir, type HostProcess } from '../helpers/host';
+import { removeTempDir, startHostProcess, tempDir, type HostProcess } from '../helpers/host';
 
 export const SCREENS_DIR = join('test-results', 'e2e', 'screens');
 
@@ -44,9 +44,11 @@ export async function openSignedIn(browser: Browser, url: string, deskToken: str
 export const test = base.extend<TestFixtures, WorkerFixtures>({
   host: [
     async ({}, use) => {
-      const host = await startHostProcess(tempDir('loket-e2e-'));
+      const dataDir = tempDir('loket-e2e-');
+      const host = await startHostProcess(dataDir);
       await use(host);
       await host.stop();
+      removeTempDir(dataDir);
     },
     { scope: 'worker' },
   ],

@@ -2,10 +2,9 @@
 // the satpam kiosk, the resepsionis (case form, SOP steps), the waiting-room board, the petugas
 // and the dashboard. Every browser context is its own desk with its own stored tokens.
 import { expect, test } from './fixtures';
-import { AdminPage } from './pages/AdminPage';
+import type { AdminPage } from './pages/AdminPage';
 import { DeskGate, SetupPage } from './pages/gates';
-import { QueueDeskPage } from './pages/QueueDeskPage';
-import { SatpamPage } from './pages/SatpamPage';
+import type { HomePage } from './pages/HomePage';
 import { DashboardPage, DisplayPage } from './pages/ScreensPages';
 
 const PASSWORD = 'sandi-staf-123';
@@ -26,59 +25,54 @@ const VISITOR = {
 
 test('a visitor goes from the satpam kiosk through resepsionis and petugas to the dashboard', async ({ host, openDesk, snap }) => {
   const admin = await openDesk();
-  const adminPage = new AdminPage(admin.page);
+  let adminPage: AdminPage;
   const tokens: Record<string, string> = {};
 
   await test.step('first-run setup makes the admin and signs in', async () => {
-    const setup = new SetupPage(admin.page);
-    await setup.open();
+    const setup = await new SetupPage(admin.page).open();
     await snap(admin.page, '01-setup');
-    await setup.firstRun({ name: 'Dinas Kesehatan Kabupaten Uji', kabKota: 'Kabupaten Uji', address: 'Jl. Merdeka No. 1' });
+    const home = await setup.firstRun({ name: 'Dinas Kesehatan Kabupaten Uji', kabKota: 'Kabupaten Uji', address: 'Jl. Merdeka No. 1' });
     await snap(admin.page, '02-home-admin');
+    adminPage = await home.goToAdmin();
   });
 
   await test.step('admin creates staff and desks', async () => {
-    await adminPage.open();
-    await adminPage.tab('users');
-    for (const s of STAFF) await adminPage.createUser({ ...s, password: PASSWORD });
+    const users = await adminPage.tab('users');
+    for (const s of STAFF) await users.createUser({ ...s, password: PASSWORD });
     await snap(admin.page, '03-admin-users');
-    await adminPage.tab('desks');
-    tokens.satpam1 = await adminPage.createDesk('Pos Satpam', 9);
-    tokens.resep1 = await adminPage.createDesk('Meja Resepsionis', 2);
-    tokens.petugas1 = await adminPage.createDesk('Meja Petugas', 3);
+    const desks = await adminPage.tab('desks');
+    tokens.satpam1 = await desks.createDesk('Pos Satpam', 9);
+    tokens.resep1 = await desks.createDesk('Meja Resepsionis', 2);
+    tokens.petugas1 = await desks.createDesk('Meja Petugas', 3);
     await snap(admin.page, '04-admin-desks');
-    await adminPage.tab('services');
-    await expect(admin.page.getByTestId('service-row-A')).toBeVisible();
+    const services = await adminPage.tab('services');
+    await expect(services.row('A')).toBeVisible();
     await snap(admin.page, '05-admin-services');
   });
 
   const [satpam, resep, petugas, board] = [await openDesk(), await openDesk(), await openDesk(), await openDesk()];
+  const homes: Record<string, HomePage> = {};
   await test.step('each desk pairs with its code and signs in', async () => {
     for (const [desk, username] of [[satpam, 'satpam1'], [resep, 'resep1'], [petugas, 'petugas1']] as const) {
-      const gate = new DeskGate(desk.page);
-      await gate.pair(tokens[username]!);
+      const login = await new DeskGate(desk.page).pair(tokens[username]!);
       if (username === 'satpam1') {
-        await gate.loginRefused(username, 'bukan-sandinya');
+        await login.signInRefused(username, 'bukan-sandinya');
         await snap(desk.page, '06-login-refused');
       }
-      await gate.login(username, PASSWORD);
+      homes[username] = await login.signIn(username, PASSWORD);
     }
   });
 
-  const display = new DisplayPage(board.page);
-  await display.open();
-
-  const resepDesk = new QueueDeskPage(resep.page, 'resepsionis');
-  await resepDesk.open();
+  const display = await new DisplayPage(board.page).open();
+  const resepDesk = await homes.resep1!.goToDesk('resepsionis');
 
   let label = '';
   await test.step('satpam issues a ticket for service A', async () => {
-    const kiosk = new SatpamPage(satpam.page);
-    await kiosk.open();
+    const kiosk = await homes.satpam1!.goToSatpam();
     await snap(satpam.page, '07-satpam');
     label = await kiosk.issue('A');
     expect(label).toBe('A-001');
-    await expect(satpam.page.getByTestId('ticket-service')).toHaveText('Kepesertaan JKN/UHC');
+    await expect(kiosk.ticketService).toHaveText('Kepesertaan JKN/UHC');
     await snap(satpam.page, '08-satpam-ticket');
   });
 
@@ -96,48 +90,46 @@ test('a visitor goes from the satpam kiosk through resepsionis and petugas to th
   await test.step('case form: errors keep the input, then it saves with a warning', async () => {
     await resepDesk.fillCase({ ...VISITOR, nik: '320101150190000' });
     await resepDesk.saveCase();
-    await expect(resep.page.getByTestId('case-error')).toBeVisible();
-    await expect(resep.page.getByRole('alert').filter({ hasText: 'Periksa' })).toBeVisible();
-    await expect(resep.page.getByTestId('case-nik-error')).toContainText('16 digit');
-    await expect(resep.page.getByTestId('case-name')).toHaveValue(VISITOR.name);
-    await expect(resep.page.getByTestId('case-purpose')).toHaveValue(VISITOR.purpose);
+    await expect(resepDesk.caseError).toBeVisible();
+    await expect(resepDesk.alert('Periksa')).toBeVisible();
+    await expect(resepDesk.fieldError('nik')).toContainText('16 digit');
+    await expect(resepDesk.field('name')).toHaveValue(VISITOR.name);
+    await expect(resepDesk.field('purpose')).toHaveValue(VISITOR.purpose);
     await snap(resep.page, '11-case-error');
 
-    await resep.page.getByTestId('case-nik').fill(VISITOR.nik);
-    await resep.page.getByTestId('case-birth-date').fill('1990-01-16');
+    await resepDesk.fillField('nik', VISITOR.nik);
+    await resepDesk.fillField('birthDate', '1990-01-16');
     await resepDesk.saveCase();
-    await expect(resep.page.getByTestId('case-saved')).toBeVisible();
-    await expect(resep.page.getByTestId('case-warning-birth_date_mismatch')).toBeVisible();
-    await expect(resep.page.getByTestId('case-error')).toHaveCount(0);
+    await expect(resepDesk.caseSaved).toBeVisible();
+    await expect(resepDesk.caseWarning('birth_date_mismatch')).toBeVisible();
+    await expect(resepDesk.caseError).toHaveCount(0);
   });
 
   await test.step('resepsionis runs its SOP steps against the clock', async () => {
     await resepDesk.startStep();
-    await expect(resep.page.getByTestId('current-step-name')).toHaveText('Salam 5S dan menanyakan maksud');
-    await expect(resep.page.getByTestId('step-clock')).toHaveAttribute('data-overdue', 'false');
+    await expect(resepDesk.currentStepName).toHaveText('Salam 5S dan menanyakan maksud');
+    await expect(resepDesk.stepClock).toHaveAttribute('data-overdue', 'false');
     await snap(resep.page, '12-resepsionis-serving');
     expect(await resepDesk.finishStageSteps()).toBe(5);
   });
 
-  const petugasDesk = new QueueDeskPage(petugas.page, 'petugas');
   await test.step('petugas calls the visitor, serves and finishes', async () => {
-    await petugasDesk.open();
+    const petugasDesk = await homes.petugas1!.goToDesk('petugas');
     await petugasDesk.expectWaiting(label);
     expect(await petugasDesk.callNext()).toBe(label);
     await display.expectCalled(label, 3);
-    await expect(petugas.page.getByTestId('case-nik')).toHaveValue(VISITOR.nik);
+    await expect(petugasDesk.field('nik')).toHaveValue(VISITOR.nik);
     await petugasDesk.startStep();
-    await expect(petugas.page.getByTestId('current-step-name')).toHaveText('Penyelesaian masalah kepesertaan');
+    await expect(petugasDesk.currentStepName).toHaveText('Penyelesaian masalah kepesertaan');
     await snap(petugas.page, '13-petugas-serving');
     expect(await petugasDesk.finishStageSteps()).toBe(1);
   });
 
   await test.step('the dashboard counts the visitor as done', async () => {
-    const dashboard = new DashboardPage(admin.page);
-    await dashboard.open();
+    const dashboard = await new DashboardPage(admin.page).open();
     await dashboard.expectTotals(1, 1);
     await expect(dashboard.row('A', 1)).toBeVisible();
-    await expect(dashboard.row('A', 7).getByTestId('stat-count')).toHaveText('1');
+    await expect(dashboard.rowCount('A', 7)).toHaveText('1');
     await snap(admin.page, '14-dashboard');
   });
 

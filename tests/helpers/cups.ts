@@ -5,7 +5,7 @@ import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { tempDir } from './host';
+import { removeTempDir, tempDir } from './host';
 
 export interface PrivateCups { server: string; queue: string; outDir: string; stop(): Promise<void> }
 
@@ -55,8 +55,11 @@ export async function startPrivateCups(queue = 'loketpdf'): Promise<PrivateCups>
     queue,
     outDir: join(homedir(), 'PDF'),
     stop: async () => {
-      proc.kill('SIGTERM');
-      await new Promise((r) => proc.once('exit', r));
+      if (proc.exitCode === null && proc.signalCode === null) {
+        proc.kill('SIGTERM');
+        await new Promise((r) => proc.once('exit', r));
+      }
+      removeTempDir(dir);
     },
   };
 }

@@ -1,26 +1,106 @@
-// Starts the real headless host (built out/main/host.js) as a child process on a free port.
+// Starts the real headless host (built out/main/host.js) as a child process on a free port, and
+// reads its machine-readable start-up line (the first stdout line, one JSON object).
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CallInput, CallName, CallOutput, Result } from '../../common/contract/index';
 import { FIRST_RUN, PASSWORD } from './factories';
 
-export interface HostProcess {
+/** The host's first stdout line (main/app/serve.ts). */
+export interface ListeningLine {
+  event: 'listening';
   url: string;
-  /** The HTTPS address and the certificate fingerprint from the host's second line. */
   tlsUrl: string;
   fingerprint: string;
+  port: number;
+  tlsPort: number;
+  bindAddress: string;
+  lanUrls: string[];
+  dataDir: string;
+  dbFile: string;
+  certFile: string;
+  warning: string | null;
+  tlsWarning: string | null;
+  /** How many sentence lines for people follow the JSON line. */
+  textLines: number;
+}
+
+/** What the host writes to stderr, before its sentence, when it cannot start. */
+export interface ErrorLine {
+  event: 'error';
+  message: string;
+}
+
+export interface HostProcess {
+  url: string;
+  /** The HTTPS address and the certificate fingerprint from the start-up line. */
+  tlsUrl: string;
+  fingerprint: string;
+  /** The whole start-up line as the host printed it. */
+  started: ListeningLine;
   proc: ChildProcess;
   dataDir: string;
-  /** Everything the host printed so far. */
+  /**
+   * Everything the host printed so far (stdout and stderr). The start-up sentences are all in it
+   * by the time startHostProcess resolves.
+   */
   output(): string;
+  /** Only what the host printed on stdout. */
+  stdout(): string;
   stop(): Promise<void>;
   kill9(): Promise<void>;
 }
 
-export const tempDir = (prefix: string): string => mkdtempSync(join(tmpdir(), prefix));
+/** The host did not start: its error line (when it printed one) and everything it printed. */
+export class HostStartError extends Error {
+  constructor(
+    message: string,
+    readonly error: ErrorLine | null,
+    readonly output: string,
+  ) {
+    super(message);
+    this.name = 'HostStartError';
+  }
+}
+
+// Temporary folders: each is removed by removeTempDir/removeTempDirs (tests call them in
+// afterAll/afterEach or finally), and whatever is left goes when the test process ends, also when
+// it is ended by a signal (vitest ends its worker processes with SIGTERM, which skips 'exit').
+const madeDirs = new Set<string>();
+let exitHooks = false;
+
+function removeOnExit(): void {
+  if (exitHooks) return;
+  exitHooks = true;
+  process.once('exit', removeTempDirs);
+  for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) {
+    process.once(signal, () => {
+      removeTempDirs();
+      // Ours was the only listener: end the process as the signal would have.
+      if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+    });
+  }
+}
+
+export function tempDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  madeDirs.add(dir);
+  removeOnExit();
+  return dir;
+}
+
+/** Removes one folder made by tempDir (stop any host using it first). */
+export function removeTempDir(dir: string): void {
+  rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
+  madeDirs.delete(dir);
+}
+
+/** Removes every folder this process made with tempDir. */
+export function removeTempDirs(): void {
+  for (const dir of [...madeDirs]) removeTempDir(dir);
+}
 
 /** A port nothing listens on right now (the OS's pick, so above 1024), for a host that must keep one. */
 export function freePort(): Promise<number> {
@@ -41,10 +121,26 @@ export interface HostFlags {
   tlsPort?: number;
 }
 
+function parseLine<T extends { event: string }>(line: string, event: T['event']): T | null {
+  try {
+    const value = JSON.parse(line) as unknown;
+    return typeof value === 'object' && value !== null && (value as { event?: unknown }).event === event ? (value as T) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The start-up line, or null when `line` is not one. */
+export const parseListening = (line: string): ListeningLine | null => parseLine<ListeningLine>(line, 'listening');
+/** The error line, or null when `line` is not one. */
+export const parseError = (line: string): ErrorLine | null => parseLine<ErrorLine>(line, 'error');
+
 /**
  * `port` is passed as --port (0: a free port); null leaves --port out, so the host listens where
  * the saved setting (Admin → Jaringan) or the default says. LOKET_PORT and LOKET_BIND from the
- * test's own environment never reach the host: only these arguments decide.
+ * test's own environment never reach the host: only these arguments decide. Resolves once the
+ * host printed its start-up line and every sentence that line announces; rejects with a
+ * HostStartError when the host exits first or its first stdout line is not the start-up line.
  */
 export function startHostProcess(dataDir = tempDir('loket-host-'), port: number | null = 0, flags: HostFlags = {}): Promise<HostProcess> {
   return new Promise((resolve, reject) => {
@@ -58,37 +154,62 @@ export function startHostProcess(dataDir = tempDir('loket-host-'), port: number 
     delete env.LOKET_BIND;
     const proc = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env });
     let out = '';
+    let stdout = '';
+    let stderr = '';
+    let settled = false;
     const exited = new Promise<void>((r) => proc.once('exit', () => r()));
-    const timer = setTimeout(() => reject(new Error(`host did not start: ${out}`)), 20_000);
-    let started = false;
-    const onData = (b: Buffer) => {
-      out += b.toString();
-      const m = /listening on (http:\/\/\S+)/.exec(out);
-      const tls = /TLS on (https:\/\/\S+) fingerprint (\S+)/.exec(out);
-      if (m && tls && !started) {
-        started = true;
-        clearTimeout(timer);
-        resolve({
-          url: m[1]!,
-          tlsUrl: tls[1]!,
-          fingerprint: tls[2]!,
-          proc,
-          dataDir,
-          output: () => out,
-          stop: async () => {
-            proc.kill('SIGTERM');
-            await exited;
-          },
-          kill9: async () => {
-            proc.kill('SIGKILL');
-            await exited;
-          },
-        });
-      }
+    const fail = (message: string) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      const error = stderr.split('\n').map(parseError).find((e) => e !== null) ?? null;
+      reject(new HostStartError(error ? `${message}: ${error.message}` : `${message}: ${out}`, error, out));
     };
-    proc.stdout!.on('data', onData);
-    proc.stderr!.on('data', (b: Buffer) => (out += b.toString()));
-    proc.once('exit', (code) => reject(new Error(`host exited ${code}: ${out}`)));
+    const timer = setTimeout(() => {
+      fail('host did not start within 20 s');
+      proc.kill('SIGKILL');
+    }, 20_000);
+    proc.stdout!.on('data', (b: Buffer) => {
+      out += b.toString();
+      stdout += b.toString();
+      if (settled) return;
+      const lines = stdout.split('\n');
+      if (lines.length < 2) return; // the first line is not complete yet
+      const started = parseListening(lines[0]!);
+      if (!started) {
+        fail('the first stdout line is not the JSON start-up line');
+        proc.kill('SIGKILL');
+        return;
+      }
+      // The JSON line, its sentences, and the empty rest after the last newline.
+      if (lines.length < started.textLines + 2) return;
+      settled = true;
+      clearTimeout(timer);
+      resolve({
+        url: started.url,
+        tlsUrl: started.tlsUrl,
+        fingerprint: started.fingerprint,
+        started,
+        proc,
+        dataDir,
+        output: () => out,
+        stdout: () => stdout,
+        stop: async () => {
+          proc.kill('SIGTERM');
+          await exited;
+        },
+        kill9: async () => {
+          proc.kill('SIGKILL');
+          await exited;
+        },
+      });
+    });
+    proc.stderr!.on('data', (b: Buffer) => {
+      out += b.toString();
+      stderr += b.toString();
+    });
+    // 'close': the pipes are drained, so the error line (if any) has been read.
+    proc.once('close', (code) => fail(`host exited ${code}`));
   });
 }
 

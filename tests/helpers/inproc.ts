@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import type { CallInput, CallName, CallOutput, Result, ServerEvent } from '../../common/contract/index';
 import { Store } from '../../main/platform/db';
 import { migrate } from '../../main/platform/db/migrate';
-import { dispatch } from '../../main/platform/transport/dispatch';
+import { composeDispatch } from '../../main/app/compose';
+import { createJobRunner } from '../../main/platform/jobs/runner';
 import { CupsPrinter } from '../../main/features/devices/printer';
 import { FIRST_RUN, PASSWORD, inProcessHostInfo } from './factories';
 import { tempDir } from './host';
@@ -14,16 +15,19 @@ export function inProcessHost(start = new Date(2026, 10, 25, 8, 0, 0), cupsServe
   migrate(store);
   let clock = start.getTime();
   const events: ServerEvent[] = [];
-  const deps = { store, now: () => new Date(clock), printer: new CupsPrinter(cupsServer), host: inProcessHostInfo() };
-  const call = async <N extends CallName>(name: N, input: CallInput<N>, token: string | null = null, remote = '127.0.0.1') =>
-    (await dispatch(deps, (e) => events.push(e), name, token, input, remote)) as Result<CallOutput<N>>;
+  const now = () => new Date(clock);
+  const publish = (e: ServerEvent) => events.push(e);
+  const deps = { store, now, printer: new CupsPrinter(cupsServer), host: inProcessHostInfo(), jobs: createJobRunner({ now, publish }), dataDir: dir, dbFile: join(dir, 'loket.sqlite') };
+  const dispatch = composeDispatch(deps, publish);
+  const call = async <N extends CallName>(name: N, input: CallInput<N>, token: string | null = null, remote = '127.0.0.1', secure = false) =>
+    (await dispatch(name, token, input, { remote, secure })) as Result<CallOutput<N>>;
   const ok = async <N extends CallName>(name: N, input: CallInput<N>, token: string | null = null) => {
     const r = await call(name, input, token);
     if (!r.ok) throw new Error(`${name}: ${r.error.code} ${r.error.message}`);
     return r.value;
   };
   return {
-    dir, store, events, call, ok,
+    dir, store, events, call, ok, deps,
     advance: (seconds: number) => (clock += seconds * 1000),
     setTime: (d: Date) => (clock = d.getTime()),
     async setup() {

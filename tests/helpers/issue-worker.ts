@@ -1,21 +1,54 @@
-// A second process issuing tickets straight into the same SQLite file (used to prove that two
-// writers never share or skip a number). Args: dbFile token count serviceCode
+// A second process issuing tickets. Two uses:
+//  - `dbFile token count serviceCode`: straight into the same SQLite file (proves that two writers
+//    never share or skip a number); prints the labels as one JSON array at the end.
+//  - `--http url token serviceCode`: over HTTP to a running host, one call after another, until the
+//    host is gone (connection refused or reset); prints one JSON line per answer as soon as it
+//    arrives, `{"ack":"A-001"}` for an acknowledged ticket and `{"refused":"CODE"}` otherwise, so a
+//    test can count acknowledged tickets while the burst is still running.
 import { Store } from '../../main/platform/db';
-import { dispatch } from '../../main/platform/transport/dispatch';
+import { composeDispatch } from '../../main/app/compose';
+import { createJobRunner } from '../../main/platform/jobs/runner';
+import { dirname } from 'node:path';
 import { CupsPrinter } from '../../main/features/devices/printer';
 import { inProcessHostInfo } from './factories';
 
-const [dbFile, token, count, code] = process.argv.slice(2) as [string, string, string, string];
-const store = new Store(dbFile);
-const deps = { store, now: () => new Date(), printer: new CupsPrinter(), host: inProcessHostInfo() };
-const labels: string[] = [];
-for (let i = 0; i < Number(count); i++) {
-  const r = await dispatch(deps, () => {}, 'queue.issue', token, { serviceCode: code, priority: null }, '127.0.0.1');
-  if (!r.ok) {
-    console.error(JSON.stringify(r.error));
-    process.exit(2);
+async function overHttp(url: string, token: string, code: string): Promise<void> {
+  for (;;) {
+    let body: { ok: boolean; value?: { label: string }; error?: { code: string } };
+    try {
+      const res = await fetch(`${url}/api/queue.issue`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ serviceCode: code, priority: null }),
+      });
+      body = (await res.json()) as typeof body;
+    } catch {
+      return; // the host is gone
+    }
+    process.stdout.write(`${JSON.stringify(body.ok ? { ack: body.value!.label } : { refused: body.error?.code ?? 'UNKNOWN' })}\n`);
   }
-  labels.push((r.value as { label: string }).label);
 }
-store.close();
-process.stdout.write(JSON.stringify(labels));
+
+async function direct(dbFile: string, token: string, count: string, code: string): Promise<void> {
+  const store = new Store(dbFile);
+  const now = () => new Date();
+  const jobs = createJobRunner({ now, publish: () => {} });
+  const deps = { store, now, printer: new CupsPrinter(), host: inProcessHostInfo(), jobs, dataDir: dirname(dbFile), dbFile };
+  const dispatch = composeDispatch(deps, () => {});
+  const labels: string[] = [];
+  for (let i = 0; i < Number(count); i++) {
+    const r = await dispatch('queue.issue', token, { serviceCode: code, priority: null }, { remote: '127.0.0.1', secure: false });
+    if (!r.ok) {
+      console.error(JSON.stringify(r.error));
+      process.exit(2);
+    }
+    labels.push((r.value as { label: string }).label);
+  }
+  await jobs.close();
+  store.close();
+  process.stdout.write(JSON.stringify(labels));
+}
+
+const args = process.argv.slice(2);
+if (args[0] === '--http') await overHttp(args[1]!, args[2]!, args[3]!);
+else await direct(args[0]!, args[1]!, args[2]!, args[3]!);

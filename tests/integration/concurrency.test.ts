@@ -1,10 +1,10 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { ok, setupOffice, startHostProcess, type HostProcess } from '../helpers/host';
+import { buildIssueWorker } from '../helpers/workers';
 
 const run = promisify(execFile);
 
@@ -25,13 +25,7 @@ describe('two satpam screens issuing at the same moment', () => {
   });
 
   it('two OS processes writing the same database file never share or skip a number', async () => {
-    // Built inside the repo so the worker resolves node_modules like the app does.
-    const worker = join(process.cwd(), 'out', 'test-workers', 'issue-worker.mjs');
-    await build({
-      entryPoints: ['tests/helpers/issue-worker.ts'], outfile: worker, bundle: true, platform: 'node', format: 'esm',
-      packages: 'external', absWorkingDir: process.cwd(), logLevel: 'error',
-      banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-    });
+    const worker = await buildIssueWorker();
     const dbFile = join(host.dataDir, 'loket.sqlite');
     const spawnWorker = () => run(process.execPath, [worker, dbFile, tokens.satpam1!, '150', 'D'], { cwd: process.cwd() });
     const [w1, w2] = await Promise.all([spawnWorker(), spawnWorker()]);

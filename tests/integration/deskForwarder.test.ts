@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UNREACHABLE_MESSAGE, type ServerEvent, type Ticket } from '../../common/contract/index';
 import { createDeskForwarder, type DeskForwarder } from '../../main/platform/transport/deskForwarder';
-import { api, setupOffice, startHostProcess, tempDir, type HostProcess } from '../helpers/host';
+import { api, removeTempDirs, setupOffice, startHostProcess, tempDir, type HostProcess } from '../helpers/host';
 
 /** Collects what a subscription hears, and waits for what it has not heard yet. */
 function recorder<T>() {
@@ -56,7 +56,15 @@ describe('desk forwarder against the real host', () => {
   afterAll(async () => {
     desk?.close();
     await host?.stop();
+    removeTempDirs();
   });
+
+  /** A ticket issued through the desk forwarder, as the satpam's screen does. */
+  async function issue(): Promise<Ticket> {
+    const r = await desk.call('queue.issue', tokens.satpam1!, { serviceCode: 'A', priority: null });
+    expect(r.ok).toBe(true);
+    return (r as { value: Ticket }).value;
+  }
 
   it('forwards a call with the session token and answers with the host Result', async () => {
     const me = await desk.call('auth.me', tokens.resep1!, {});
@@ -132,13 +140,27 @@ describe('desk forwarder against the real host', () => {
   it('stops a feed for good when asked, without reporting it as a drop', async () => {
     const status = recorder<boolean>();
     const events = recorder<ServerEvent>();
-    const stop = desk.subscribe(tokens.resep1!, (e) => events.push(e), (online) => status.push(online));
-    await status.next((online) => online);
-    stop();
-    await ok(desk.call('queue.issue', tokens.satpam1!, { serviceCode: 'A', priority: null }));
-    await new Promise((r) => setTimeout(r, 300));
-    expect(status.seen).toEqual([true]);
-    expect(events.seen).toEqual([]);
+    // A second feed for the same desk stays open: what it hears shows what the host sent.
+    const sentinel = recorder<ServerEvent>();
+    const sentinelStatus = recorder<boolean>();
+    const stopSentinel = desk.subscribe(tokens.resep1!, (e) => sentinel.push(e), (online) => sentinelStatus.push(online));
+    try {
+      const stop = desk.subscribe(tokens.resep1!, (e) => events.push(e), (online) => status.push(online));
+      await Promise.all([status.next((online) => online), sentinelStatus.next((online) => online)]);
+      stop();
+      const first = await issue();
+      // Barrier: the host has sent this ticket's event to every open feed of the desk.
+      await sentinel.next((e) => e.type === 'queue.changed' && e.ticketId === first.id);
+      // And a second round trip through the host: anything it sent the stopped feed, and that
+      // feed's own close, happened before this event reached the open one.
+      const second = await issue();
+      await sentinel.next((e) => e.type === 'queue.changed' && e.ticketId === second.id);
+      expect(status.seen).toEqual([true]);
+      expect(events.seen).toEqual([]);
+      expect(sentinelStatus.seen).toEqual([true]);
+    } finally {
+      stopSentinel();
+    }
   });
 
   it('keeps retrying a feed the host refuses, reporting it down', async () => {
@@ -155,9 +177,6 @@ describe('desk forwarder against the real host', () => {
   });
 });
 
-async function ok(result: Promise<{ ok: boolean }>): Promise<void> {
-  expect((await result).ok).toBe(true);
-}
 
 describe('desk forwarder without a host', () => {
   let silent: Server;

@@ -7,9 +7,9 @@ import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NOT_TRUSTED_MESSAGE, type ServerEvent, type Ticket } from '../../common/contract/index';
-import { makeCertificate } from '../../main/platform/tls';
+import { certificateFingerprint, makeCertificate } from '../../main/platform/tls';
 import { createDeskForwarder } from '../../main/platform/transport/deskForwarder';
-import { freePort, ok, setupOffice, startHostProcess, tempDir, type HostProcess } from '../helpers/host';
+import { freePort, ok, parseListening, removeTempDirs, setupOffice, startHostProcess, tempDir, type HostProcess } from '../helpers/host';
 
 const FINGERPRINT = /^([0-9A-F]{2}:){31}[0-9A-F]{2}$/;
 const NOT_TRUSTED = { ok: false, error: { code: 'HOST_NOT_TRUSTED', message: NOT_TRUSTED_MESSAGE } };
@@ -30,6 +30,7 @@ describe('the host serves HTTPS with its own pinned certificate', () => {
   });
   afterAll(async () => {
     await host?.stop();
+    removeTempDirs();
   });
 
   it('makes an ECDSA P-256 certificate for this PC, valid ten years, with the key readable by its owner only', () => {
@@ -113,8 +114,25 @@ describe('the host serves HTTPS with its own pinned certificate', () => {
     }
   });
 
-  it('prints the HTTP line first, as before, then the HTTPS one', () => {
-    expect(host.output()).toMatch(/^Loket host listening on http:\/\/\S+\nLoket host TLS on https:\/\/\S+ fingerprint \S+\n/);
+  it('prints one JSON line first, then the HTTP sentence, as before, then the HTTPS one', () => {
+    const [jsonLine, http, https] = host.stdout().split('\n');
+    const started = parseListening(jsonLine!);
+    expect(started).toMatchObject({
+      event: 'listening',
+      url: host.url,
+      tlsUrl: host.tlsUrl,
+      fingerprint: first.fingerprint,
+      port: Number(new URL(host.url).port),
+      tlsPort: Number(new URL(host.tlsUrl).port),
+      bindAddress: '127.0.0.1',
+      lanUrls: [],
+      dataDir,
+      dbFile: join(dataDir, 'loket.sqlite'),
+    });
+    expect(host.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(host.tlsUrl).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
+    expect(http).toBe(`Loket host listening on ${host.url}`);
+    expect(https).toBe(`Loket host TLS on ${host.tlsUrl} fingerprint ${first.fingerprint}`);
   });
 });
 
@@ -135,6 +153,8 @@ function isFree(port: number): Promise<boolean> {
 }
 
 describe('the HTTPS port', () => {
+  afterAll(() => removeTempDirs());
+
   it('is the HTTP port + 1 by default, and --tls-port when given', async () => {
     const port = await freePair();
     const byDefault = await startHostProcess(tempDir('loket-tlsport-'), port);
@@ -156,13 +176,16 @@ describe('the HTTPS port', () => {
 describe('a desk forwarder that is not given the pin', () => {
   let impostor: Server;
   let port: number;
-  let seenRequests = 0;
+  let impostorFingerprint: string;
+  /** The bearer token of every request the impostor received, in order of arrival. */
+  const seen: string[] = [];
 
   beforeAll(async () => {
     // Another program answering at the host's address with a certificate of its own.
     const { key, cert } = await makeCertificate('Loket Palsu', []);
-    impostor = createHttpsServer({ key, cert }, (_req, res) => {
-      seenRequests += 1;
+    impostorFingerprint = certificateFingerprint(cert);
+    impostor = createHttpsServer({ key, cert }, (req, res) => {
+      seen.push(req.headers.authorization ?? '');
       res.end('{"ok":true,"value":{}}');
     });
     await new Promise<void>((r) => impostor.listen(0, '127.0.0.1', r));
@@ -176,11 +199,16 @@ describe('a desk forwarder that is not given the pin', () => {
   it('sends nothing, token included, to a server with another certificate', async () => {
     const wrongPin = otherThan('AA'.repeat(32).match(/../g)!.join(':'));
     const desk = createDeskForwarder(`https://127.0.0.1:${port}`, { fingerprint: wrongPin, timeoutMs: 2_000 });
+    // The barrier: a desk pinned to the impostor's own certificate, the same way in. Its call is
+    // answered only after the impostor received it, and it was sent after the refused one.
+    const sentinel = createDeskForwarder(`https://127.0.0.1:${port}`, { fingerprint: impostorFingerprint, timeoutMs: 2_000 });
     try {
       await expect(desk.call('auth.me', 'a-session-token', {})).resolves.toEqual(NOT_TRUSTED);
-      expect(seenRequests).toBe(0);
+      await expect(sentinel.call('auth.me', 'sentinel-token', {})).resolves.toEqual({ ok: true, value: {} });
+      expect(seen).toEqual(['Bearer sentinel-token']);
     } finally {
       desk.close();
+      sentinel.close();
     }
   });
 

@@ -3,7 +3,7 @@
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DISPLAY_HEARTBEAT_MS, type DisplayEvent, type ServerEvent } from '../../common/contract/index';
-import { api, ok, setupOffice, startHostProcess, type HostProcess } from '../helpers/host';
+import { api, ok, removeTempDirs, setupOffice, startHostProcess, type HostProcess } from '../helpers/host';
 
 const nextMessage = <T>(ws: WebSocket, match: (m: T) => boolean, timeoutMs = 5000) =>
   new Promise<T>((resolve, reject) => {
@@ -24,7 +24,10 @@ describe('host over HTTP and WebSocket', () => {
     host = await startHostProcess();
     ({ tokens } = await setupOffice(host.url));
   });
-  afterAll(() => host.stop());
+  afterAll(async () => {
+    await host?.stop();
+    removeTempDirs();
+  });
   const ws = (path: string) => new WebSocket(host.url.replace('http', 'ws') + path);
 
   it('answers bad input with Indonesian field messages and unknown calls plainly', async () => {

@@ -1,14 +1,26 @@
-import { copyFileSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { Store } from '../../main/platform/db';
-import { defaultMigrationsDir, migrate, MigrationError } from '../../main/platform/db/migrate';
+import { migrate, MigrationError } from '../../main/platform/db/migrate';
+import { MIGRATIONS } from '../../main/platform/db/migrations';
 import { tempDir, startHostProcess } from '../helpers/host';
 
+/** The repository's migrations/ folder: the source of the list built into the code. */
+const MIGRATIONS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../migrations');
+const sqlFiles = () => readdirSync(MIGRATIONS_DIR).filter((f) => f.endsWith('.sql')).sort();
+
 describe('migrations', () => {
+  it('are built into the code exactly as the files in migrations/, names and content (add a new file to migrations.ts)', () => {
+    expect(MIGRATIONS.map((m) => m.name)).toEqual(sqlFiles());
+    for (const m of MIGRATIONS) expect(m.sql, m.name).toBe(readFileSync(join(MIGRATIONS_DIR, m.name), 'utf8'));
+    expect(readdirSync(MIGRATIONS_DIR).filter((f) => !/^\d{3}_[a-z0-9_]+\.sql$/.test(f))).toEqual([]);
+  });
+
   it('apply once, in order, with WAL, synchronous=FULL and foreign keys on', () => {
     const store = new Store(join(tempDir('loket-mig-'), 'loket.sqlite'));
-    expect(migrate(store)).toEqual(readdirSync(defaultMigrationsDir()).filter((f) => f.endsWith('.sql')).sort());
+    expect(migrate(store)).toEqual(sqlFiles());
     expect(migrate(store)).toEqual([]);
     expect(store.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(store.sqlite.pragma('synchronous', { simple: true })).toBe(2);
@@ -20,7 +32,7 @@ describe('migrations', () => {
     const dir = tempDir('loket-mig-');
     const migrations = join(dir, 'migrations');
     mkdirSync(migrations);
-    for (const f of readdirSync(defaultMigrationsDir())) copyFileSync(join(defaultMigrationsDir(), f), join(migrations, f));
+    for (const f of readdirSync(MIGRATIONS_DIR)) copyFileSync(join(MIGRATIONS_DIR, f), join(migrations, f));
     const store = new Store(join(dir, 'loket.sqlite'));
     migrate(store, migrations);
     writeFileSync(join(migrations, '001_foundation.sql'), '-- edited\n', { flag: 'a' });
@@ -33,7 +45,7 @@ describe('migrations', () => {
     const dir = tempDir('loket-mig-');
     const migrations = join(dir, 'migrations');
     mkdirSync(migrations);
-    for (const f of readdirSync(defaultMigrationsDir())) copyFileSync(join(defaultMigrationsDir(), f), join(migrations, f));
+    for (const f of readdirSync(MIGRATIONS_DIR)) copyFileSync(join(MIGRATIONS_DIR, f), join(migrations, f));
     writeFileSync(join(migrations, '900_broken.sql'), 'CREATE TABLE half (id INTEGER);\nTHIS IS NOT SQL;\n');
     const store = new Store(join(dir, 'loket.sqlite'));
     expect(() => migrate(store, migrations)).toThrow();
@@ -50,5 +62,15 @@ describe('migrations', () => {
     db.prepare("UPDATE schema_migrations SET checksum = 'x' WHERE id = 1").run();
     db.close();
     await expect(startHostProcess(dir)).rejects.toThrow(/telah diubah setelah diterapkan/);
+  });
+
+  it('take a list in place of the built-in ones, and refuse a changed one the same way', () => {
+    const store = new Store(join(tempDir('loket-mig-'), 'loket.sqlite'));
+    expect(migrate(store, MIGRATIONS)).toEqual(sqlFiles());
+    const changed = MIGRATIONS.map((m, i) => (i === 0 ? { ...m, sql: `${m.sql}\n-- edited\n` } : m));
+    expect(() => migrate(store, changed)).toThrow(/001_foundation\.sql telah diubah/);
+    expect(() => migrate(store, [...MIGRATIONS, { name: 'bad name.sql', sql: '' }])).toThrow(MigrationError);
+    expect(() => migrate(store, [...MIGRATIONS, { ...MIGRATIONS[0]!, name: '001_again.sql' }])).toThrow(/bernomor sama/);
+    store.close();
   });
 });

@@ -7,7 +7,7 @@ import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DB_FILE_NAME } from '../../main/app/start';
-import { api, freePort, ok, setupOffice, startHostProcess, tempDir, type HostProcess } from '../helpers/host';
+import { api, freePort, HostStartError, ok, parseError, removeTempDirs, setupOffice, startHostProcess, tempDir, type HostProcess } from '../helpers/host';
 
 const NOT_THIS_PC = '10.99.99.99';
 
@@ -43,6 +43,7 @@ describe('the address the admin chose', () => {
   afterEach(async () => {
     await host?.stop();
     host = null;
+    removeTempDirs();
   });
 
   it('is saved by the admin and used at the next start without flags; a flag still wins', async () => {
@@ -182,5 +183,35 @@ describe('the address the admin chose', () => {
     } finally {
       await closeServer(squatter);
     }
+  });
+});
+
+describe('a start-up that fails', () => {
+  afterEach(() => removeTempDirs());
+
+  it('says why in one JSON line on stderr, then in a sentence, and exits', async () => {
+    const port = await freePort();
+    const squatter = await listenOn(port);
+    try {
+      const failed = await startHostProcess(tempDir('loket-net-fail-'), port).then(
+        () => null,
+        (err: unknown) => err,
+      );
+      expect(failed).toBeInstanceOf(HostStartError);
+      const { error, output } = failed as HostStartError;
+      expect(error).toMatchObject({ event: 'error', message: expect.any(String) });
+      expect(error!.message.length).toBeGreaterThan(0);
+      // Nothing on stdout; on stderr the JSON line comes first, then the sentence with the same reason.
+      const lines = output.split('\n');
+      expect(parseError(lines[0]!)).toEqual(error);
+      expect(lines[1]).toBe(`Loket host tidak dapat dijalankan: ${error!.message}`);
+    } finally {
+      await closeServer(squatter);
+    }
+    const badPort = await startHostProcess(tempDir('loket-net-fail-'), 70000).then(
+      () => null,
+      (err: unknown) => err as HostStartError,
+    );
+    expect(badPort?.error).toEqual({ event: 'error', message: 'nomor port "70000" tidak valid.' });
   });
 });

@@ -172,7 +172,10 @@ describe('queue use cases on a real SQLite file', () => {
   it('allows first run only once and only from the host itself', async () => {
     const h = inProcessHost();
     const { FIRST_RUN } = await import('../helpers/factories');
-    expect(await h.call('setup.firstRun', FIRST_RUN, null, '192.168.1.20')).toMatchObject({ ok: false, error: { code: 'SETUP_LOCAL_ONLY' } });
+    // Over HTTPS from another PC: encrypted, but first run belongs to the host PC itself.
+    expect(await h.call('setup.firstRun', FIRST_RUN, null, '192.168.1.20', true)).toMatchObject({ ok: false, error: { code: 'SETUP_LOCAL_ONLY' } });
+    // Over plain HTTP from another PC the password is not even read.
+    expect(await h.call('setup.firstRun', FIRST_RUN, null, '192.168.1.20', false)).toMatchObject({ ok: false, error: { code: 'INSECURE_TRANSPORT' } });
     await h.setup();
     expect(await h.call('setup.firstRun', FIRST_RUN)).toMatchObject({ ok: false, error: { code: 'ALREADY_CONFIGURED' } });
   });

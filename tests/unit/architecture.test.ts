@@ -1,9 +1,7 @@
-// The layer rules of design.md, checked on the source: the UI reaches main/ only through the
-// contract, only the Electron entry and the preload touch Electron, and the window's security
-// settings are the ones design.md asks for.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, extname, join, relative, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+// The window's security settings are the ones design.md asks for, and the launch arguments parse
+// as documented. The layer rules (who may import what, who may load Electron) are checked on the
+// module graph in boundaries.test.ts; that main/app/electron.ts and the preload really use these
+// settings is checked by running them in electronEntry.test.ts.
 import { describe, expect, it } from 'vitest';
 import {
   CSP,
@@ -14,111 +12,6 @@ import {
   webPreferences,
   windowOptions,
 } from '../../main/app/windowOptions';
-
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const SOURCE_EXT = new Set(['.ts', '.tsx', '.mts', '.cts', '.js', '.mjs', '.cjs', '.jsx']);
-const SKIP_DIRS = new Set(['node_modules', 'out', 'dist', '.git', 'test-results', 'playwright-report', '.data', 'public']);
-
-function sourceFiles(dir: string): string[] {
-  const abs = join(ROOT, dir);
-  let entries: string[];
-  try {
-    entries = readdirSync(abs);
-  } catch {
-    return [];
-  }
-  return entries.flatMap((name) => {
-    if (SKIP_DIRS.has(name)) return [];
-    const path = join(abs, name);
-    if (statSync(path).isDirectory()) return sourceFiles(join(dir, name));
-    return SOURCE_EXT.has(extname(name)) ? [path] : [];
-  });
-}
-
-/** Module specifiers of static imports, re-exports, dynamic imports and require calls. */
-function importsOf(source: string): string[] {
-  const found: string[] = [];
-  const patterns = [
-    /\bimport\s+(?:type\s+)?[\w*{}\s,$]*?\bfrom\s*['"]([^'"]+)['"]/g,
-    /\bexport\s+(?:type\s+)?[\w*{}\s,$]*?\bfrom\s*['"]([^'"]+)['"]/g,
-    /\bimport\s*['"]([^'"]+)['"]/g,
-    /\bimport\s*\(\s*['"]([^'"]+)['"]\s*\)/g,
-    /\brequire\s*\(\s*['"]([^'"]+)['"]\s*\)/g,
-  ];
-  for (const pattern of patterns) for (const m of source.matchAll(pattern)) found.push(m[1]!);
-  return found;
-}
-
-const rel = (path: string): string => relative(ROOT, path).split(sep).join('/');
-const CONTRACT = 'common/contract/index';
-
-describe('layering: renderer and preload import nothing from main/ but the contract', () => {
-  const files = [...sourceFiles('renderer'), ...sourceFiles('preload')];
-
-  it('finds the UI sources', () => {
-    expect(files.some((f) => rel(f).startsWith('renderer/'))).toBe(true);
-    expect(files.some((f) => rel(f).startsWith('preload/'))).toBe(true);
-  });
-
-  it('resolves every relative import outside main/ or to main/api/contract.ts', () => {
-    const offenders: string[] = [];
-    for (const file of files) {
-      for (const spec of importsOf(readFileSync(file, 'utf8'))) {
-        if (!spec.startsWith('.')) continue;
-        const target = rel(resolve(dirname(file), spec)).replace(/\.(ts|tsx|js)$/, '');
-        if (target.startsWith('main/') && target !== CONTRACT) offenders.push(`${rel(file)} -> ${spec}`);
-      }
-    }
-    expect(offenders).toEqual([]);
-  });
-
-  it('keeps Node built-ins out of the renderer', () => {
-    const builtins = /^(node:|fs$|path$|child_process$|os$|net$|http$|https$|crypto$|worker_threads$)/;
-    const offenders = sourceFiles('renderer').flatMap((file) =>
-      importsOf(readFileSync(file, 'utf8'))
-        .filter((spec) => builtins.test(spec))
-        .map((spec) => `${rel(file)} -> ${spec}`),
-    );
-    expect(offenders).toEqual([]);
-  });
-
-  it('sees through the import forms it checks', () => {
-    const sample = [
-      "import { a } from '../main/db/x';",
-      "import type { B } from \"../../main/services/y\";",
-      "export * from './z';",
-      "import './side-effect.css';",
-      "const m = await import('../lazy');",
-      // Split so this file does not itself count as importing Electron.
-      "const e = require('elec" + "tron');",
-    ].join('\n');
-    expect(importsOf(sample).sort()).toEqual(
-      ['../main/db/x', '../../main/services/y', './z', './side-effect.css', '../lazy', 'electron'].sort(),
-    );
-  });
-});
-
-describe('only main/app/electron.ts and preload/ load the Electron module', () => {
-  const isElectron = (spec: string): boolean => spec === 'electron' || spec.startsWith('electron/');
-  // scripts/start.mjs asks the electron package for its binary's path in a child Node process (the
-  // package's documented use outside Electron); it never loads the Electron API.
-  const allowed = (path: string): boolean =>
-    path === 'main/app/electron.ts' || path.startsWith('preload/') || path === 'scripts/start.mjs';
-
-  it('holds across the repository sources', () => {
-    const dirs = readdirSync(ROOT).filter((name) => !SKIP_DIRS.has(name) && statSync(join(ROOT, name)).isDirectory());
-    const topFiles = readdirSync(ROOT)
-      .filter((name) => SOURCE_EXT.has(extname(name)))
-      .map((name) => join(ROOT, name));
-    const files = [...topFiles, ...dirs.flatMap((d) => sourceFiles(d))];
-    expect(files.some((f) => rel(f) === 'main/app/electron.ts')).toBe(true);
-    const offenders = files
-      .filter((file) => !allowed(rel(file)))
-      .filter((file) => importsOf(readFileSync(file, 'utf8')).some(isElectron))
-      .map(rel);
-    expect(offenders).toEqual([]);
-  });
-});
 
 describe('window security (design.md "Electron security")', () => {
   const inputs = { preload: '/app/out/preload/index.cjs', mode: 'host' as const, hostUrl: 'http://127.0.0.1:4700', devTools: false };
@@ -287,25 +180,5 @@ describe('launch arguments', () => {
     const result = parseLaunchArgs(argv(...args), {});
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.message.length).toBeGreaterThan(10);
-  });
-});
-
-describe('the Electron entry uses these settings', () => {
-  const source = readFileSync(join(ROOT, 'main/app/electron.ts'), 'utf8');
-
-  it('imports windowOptions and builds its window and guards from it', () => {
-    expect(importsOf(source)).toContain('./windowOptions');
-    expect(source).toMatch(/new BrowserWindow\(\s*windowOptions\(/);
-    for (const used of ['isAllowedNavigation', 'isSafeExternalUrl', 'contentSecurityPolicy']) expect(source).toContain(`${used}(`);
-    for (const hook of ['setWindowOpenHandler', "'will-navigate'", 'onHeadersReceived', 'senderFrame', 'requestSingleInstanceLock']) {
-      expect(source).toContain(hook);
-    }
-    expect(source).not.toMatch(/webPreferences\s*:/);
-  });
-
-  it('exposes no generic channel in the preload', () => {
-    const preload = readFileSync(join(ROOT, 'preload/index.ts'), 'utf8');
-    expect(preload).not.toMatch(/exposeInMainWorld\([^)]*ipcRenderer/);
-    expect(preload).not.toMatch(/\bsendSync\s*\(|\.send\s*\(/);
   });
 });

@@ -3,7 +3,7 @@ import { parseDisplayEvent, reconnectDelayMs, recentByCounter } from '../../rend
 
 const call = (callId: string, label: string, counterNo: number, at: string) => ({ callId, label, counterNo, at });
 const state = {
-  officeName: 'Dinas Kesehatan Kota Contoh',
+  officeName: 'Dinas Kesehatan Kota Contoh', timeZone: 'Asia/Jakarta',
   current: call('k3', 'A-003', 2, '2025-01-06T01:03:00.000Z'),
   recentByCounter: [
     { counterNo: 2, calls: [call('k1', 'A-001', 2, '2025-01-06T01:01:00.000Z'), call('k3', 'A-003', 2, '2025-01-06T01:03:00.000Z')] },

@@ -4,6 +4,7 @@
 // through the main process and the preload bridge.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CALL_NAMES, type ServerEvent } from '../../common/contract/index';
+import { contentSecurityPolicy, windowOptions } from '../../main/app/windowOptions';
 
 type Listener = (...args: unknown[]) => unknown;
 
@@ -68,13 +69,13 @@ const fake = vi.hoisted(() => {
     showErrorBox: vi.fn(),
     exit: vi.fn(),
     contextBridge: { exposeInMainWorld: vi.fn() },
-    ipcRenderer: { invoke: vi.fn(), on: vi.fn(), removeListener: vi.fn() },
+    ipcRenderer: { invoke: vi.fn(), on: vi.fn(), removeListener: vi.fn(), send: vi.fn(), sendSync: vi.fn(), postMessage: vi.fn() },
     app: {
       getAppPath: () => '/opt/Loket/resources/app.asar',
       getPath: () => '/home/desk/.config/Loket',
       isPackaged: true,
       enableSandbox: vi.fn(),
-      requestSingleInstanceLock: () => true,
+      requestSingleInstanceLock: vi.fn(() => true),
       whenReady: async () => undefined,
       on: on(appEvents),
       quit: vi.fn(),
@@ -142,6 +143,12 @@ describe('main/app/electron.ts in host mode', () => {
     expect(win().loadFile).toHaveBeenCalledWith('/opt/Loket/resources/app.asar/out/renderer/index.html');
   });
 
+  it('builds the window from windowOptions() alone, overriding none of its settings', () => {
+    expect(win().options).toEqual(
+      windowOptions({ preload: '/opt/Loket/resources/app.asar/out/preload/index.cjs', mode: 'host', hostUrl: fake.host.url, devTools: false }),
+    );
+  });
+
   it('registers exactly one IPC handler per contract call', () => {
     expect([...fake.ipcHandlers.keys()].sort()).toEqual(CALL_NAMES.map((n) => `loket:${n}`).sort());
   });
@@ -189,6 +196,10 @@ describe('main/app/electron.ts in host mode', () => {
     expect(headers['Content-Security-Policy']![0]).toContain("connect-src 'self' ws://127.0.0.1:4799;");
     expect(headers['Content-Security-Policy']![0]).not.toContain('http://127.0.0.1:4799');
     expect(headers['Content-Security-Policy']![0]).not.toContain('unsafe-eval');
+    expect(headers['Content-Security-Policy']).toEqual([contentSecurityPolicy(fake.host.url)]);
+    const frame = vi.fn();
+    fake.headersListener!({ resourceType: 'subFrame', url: APP_URL, responseHeaders: {} }, frame);
+    expect(frame.mock.calls[0]![0].responseHeaders['Content-Security-Policy']).toEqual([contentSecurityPolicy(fake.host.url)]);
     const other = vi.fn();
     fake.headersListener!({ resourceType: 'image', url: `${APP_URL}/x.png`, responseHeaders: {} }, other);
     expect(other).toHaveBeenCalledWith({});
@@ -241,11 +252,32 @@ describe('main/app/electron.ts in host mode', () => {
       expect(fake.openExternal.mock.calls).toEqual([['https://wa.me/628123']]);
     });
 
+    it('keeps every navigation hook on the app: a foreign page never loads, in any frame or by redirect', () => {
+      for (const hook of ['will-navigate', 'will-frame-navigate', 'will-redirect']) {
+        for (const url of ['https://evil.example/', 'file:///etc/passwd', `${APP_URL.replace('index.html', 'other.html')}`, 'data:text/html,x'])
+          expect(navigate(hook, url), `${hook} ${url}`).toBe(true);
+        expect(navigate(hook, `${APP_URL}#/display`), `${hook} own page`).toBe(false);
+      }
+    });
+
+    it('denies window.open for the app\'s own page too', () => {
+      fake.openExternal.mockClear();
+      expect(openHandler({ url: `${APP_URL}#/display` })).toEqual({ action: 'deny' });
+      expect(openHandler({ url: 'javascript:alert(1)' })).toEqual({ action: 'deny' });
+      expect(fake.openExternal).not.toHaveBeenCalled();
+    });
+
     it('refuses webviews', () => {
       const event = { preventDefault: vi.fn() };
       events.get('will-attach-webview')!.forEach((fn) => fn(event));
       expect(event.preventDefault).toHaveBeenCalled();
     });
+  });
+
+  it('brings its window forward when a second copy is started', () => {
+    win().focus.mockClear();
+    fake.appEvents.get('second-instance')!.forEach((fn) => fn({}, []));
+    expect(win().focus).toHaveBeenCalled();
   });
 
   it('closes the host before quitting', async () => {
@@ -429,6 +461,33 @@ describe('preload/index.ts', () => {
     expect(invoke).toHaveBeenLastCalledWith('loket:auth.me', { token: null, input: {} });
   });
 
+  it('exposes no generic channel: no ipcRenderer, no send, only its own functions and values', async () => {
+    const { bridge, electron } = await loadPreload('--loket-mode=desk', '--loket-host-url=http://192.168.1.10:4700');
+    expect(electron.contextBridge.exposeInMainWorld).toHaveBeenCalledTimes(1);
+    const ipcParts = new Set<unknown>([electron.ipcRenderer, ...Object.values(electron.ipcRenderer)]);
+    const exposed: unknown[] = [];
+    const walk = (value: unknown): void => {
+      exposed.push(value);
+      if (value && typeof value === 'object') Object.values(value).forEach(walk);
+    };
+    walk(bridge);
+    expect(exposed.filter((v) => ipcParts.has(v))).toEqual([]);
+    for (const value of exposed) expect(['string', 'function', 'object']).toContain(value === null ? 'object' : typeof value);
+
+    // Exercise everything the page can reach: each goes through invoke on its own named channel.
+    for (const name of ['send', 'sendSync', 'postMessage', 'invoke'] as const) electron.ipcRenderer[name].mockClear();
+    electron.ipcRenderer.invoke.mockResolvedValue({ ok: true, value: null });
+    for (const call of Object.values(bridge.calls)) await call({ token: 't', input: {} });
+    await (bridge.setSessionToken as (t: unknown) => Promise<void>)('t');
+    (bridge.onEvent as (l: unknown) => () => void)(() => undefined)();
+    expect(electron.ipcRenderer.send).not.toHaveBeenCalled();
+    expect(electron.ipcRenderer.sendSync).not.toHaveBeenCalled();
+    expect(electron.ipcRenderer.postMessage).not.toHaveBeenCalled();
+    const channels = new Set(electron.ipcRenderer.invoke.mock.calls.map((c) => (c as unknown[])[0]));
+    expect([...channels].sort()).toEqual([...CALL_NAMES.map((n) => `loket:${n}`), 'loket:session'].sort());
+    electron.ipcRenderer.invoke.mockReset();
+  });
+
   it('passes host events on without the IPC event object', async () => {
     const { bridge, electron } = await loadPreload('--loket-mode=host');
     const listener = vi.fn();
@@ -464,5 +523,33 @@ describe('preload/index.ts', () => {
     electron.ipcRenderer.invoke.mockClear();
     await (bridge.setSessionToken as (token: string) => Promise<void>)('sess-1');
     expect(electron.ipcRenderer.invoke).not.toHaveBeenCalled();
+  });
+});
+
+describe('main/app/electron.ts as a second copy', () => {
+  beforeAll(async () => {
+    vi.resetModules();
+    fake.windows.length = 0;
+    fake.ipcHandlers.clear();
+    fake.appEvents.clear();
+    fake.startHost.mockClear();
+    fake.createDeskForwarder.mockClear();
+    fake.app.quit.mockClear();
+    fake.app.requestSingleInstanceLock.mockReturnValueOnce(false);
+    process.argv = ['/opt/Loket/loket', '--data-dir', '/srv/loket'];
+    await import('../../main/app/electron');
+    await new Promise((r) => setTimeout(r, 20));
+  });
+  afterAll(() => {
+    process.argv = savedArgv;
+  });
+
+  it('quits at once without the single-instance lock: no host, no window, no IPC', () => {
+    expect(fake.app.requestSingleInstanceLock).toHaveBeenCalled();
+    expect(fake.app.quit).toHaveBeenCalled();
+    expect(fake.startHost).not.toHaveBeenCalled();
+    expect(fake.createDeskForwarder).not.toHaveBeenCalled();
+    expect(fake.windows).toHaveLength(0);
+    expect(fake.ipcHandlers.size).toBe(0);
   });
 });

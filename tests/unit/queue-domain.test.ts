@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { canDo, currentStep, formatLabel, normalsSinceLastPriority, officeDay, officeDayStart, pickNext, transitionError, type Candidate } from '../../common/domain/queue';
+import { canDo, currentStep, formatLabel, normalsSinceLastPriority, pickNext, transitionError, type Candidate } from '../../common/domain/queue';
+import { officeDay, officeDayStart } from '../../common/domain/time';
 import { median, percentile, slaClock, stepFigures } from '../../common/domain/sla';
 
 const c = (id: string, priority: Candidate['priority'], minute: number): Candidate => ({
@@ -12,10 +13,19 @@ describe('numbering', () => {
     expect(formatLabel('D', 1)).toBe('D-001');
     expect(formatLabel('B', 1234)).toBe('B-1234');
   });
-  it('uses the office local day', () => {
-    expect(officeDay(new Date(2026, 10, 25, 23, 59))).toBe('2026-11-25');
-    expect(officeDay(new Date(2026, 10, 26, 0, 0))).toBe('2026-11-26');
-    expect(officeDayStart(new Date(2026, 10, 25, 23, 59, 59))).toEqual(new Date(2026, 10, 25, 0, 0, 0));
+  it("uses the office local day, whatever the PC's own zone", () => {
+    // 23:59 and 00:00 WIB are 16:59 and 17:00 UTC.
+    expect(officeDay(new Date('2026-11-25T16:59:00Z'), 'Asia/Jakarta')).toBe('2026-11-25');
+    expect(officeDay(new Date('2026-11-25T17:00:00Z'), 'Asia/Jakarta')).toBe('2026-11-26');
+    expect(officeDayStart(new Date('2026-11-25T16:59:59Z'), 'Asia/Jakarta')).toEqual(new Date('2026-11-24T17:00:00Z'));
+  });
+  it('moves the day boundary with WITA and WIT', () => {
+    const at = new Date('2026-11-25T15:30:00Z'); // 22:30 WIB, 23:30 WITA, 00:30 WIT next day
+    expect(officeDay(at, 'Asia/Jakarta')).toBe('2026-11-25');
+    expect(officeDay(at, 'Asia/Makassar')).toBe('2026-11-25');
+    expect(officeDay(at, 'Asia/Jayapura')).toBe('2026-11-26');
+    expect(officeDayStart(at, 'Asia/Jayapura')).toEqual(new Date('2026-11-25T15:00:00Z'));
+    expect(officeDayStart(at, 'Asia/Makassar')).toEqual(new Date('2026-11-24T16:00:00Z'));
   });
 });
 

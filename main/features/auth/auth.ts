@@ -2,10 +2,12 @@
 // stored, so a copied database file does not let anyone sign in.
 import { hash, verify } from '@node-rs/argon2';
 import { createHash, randomBytes } from 'node:crypto';
-import { qb } from '../../platform/db';
-import type { CallInput, Desk, Office, Role, User } from '../../../common/contract/index';
+import { qb, type WriteDb } from '../../platform/db';
+import { parseRoles, type ParsedInput, type Desk, type User } from '../../../common/contract/index';
+import { getOffice } from '../../platform/office';
+import { isLocalCaller } from '../../../common/domain/network';
 import { AppFailure, audit, iso, newId, type Actor, type Ctx, type Deps } from '../../platform/context';
-import { seedDefaultServices } from '../catalog/catalog';
+import { seedDefaultServices } from '../catalog';
 
 const SESSION_HOURS = 14;
 export const newToken = (): string => randomBytes(32).toString('base64url');
@@ -17,7 +19,7 @@ export const toUser = (r: UserRow): User => ({
   id: r.id,
   username: r.username,
   fullName: r.full_name,
-  roles: JSON.parse(r.roles) as Role[],
+  roles: parseRoles(r.roles),
   active: r.active === 1,
 });
 type DeskRow = { id: string; name: string; counter_no: number; created_at: string; revoked_at: string | null };
@@ -29,42 +31,36 @@ export const toDesk = (r: DeskRow): Desk => ({
   revokedAt: r.revoked_at,
 });
 
-export function getOffice(deps: Pick<Deps, 'store'>): Office | null {
-  const row = deps.store.first(qb.selectFrom('office').selectAll().limit(1));
-  return row ? { id: row.id, name: row.name, kabKota: row.kab_kota, address: row.address } : null;
-}
 
-const LOOPBACK = new Set(['ipc', '127.0.0.1', '::1', '::ffff:127.0.0.1']);
-
-export async function firstRun(ctx: Ctx, input: CallInput<'setup.firstRun'>) {
-  if (!LOOPBACK.has(ctx.remote))
+export async function firstRun(ctx: Ctx, input: ParsedInput<'setup.firstRun'>) {
+  if (!isLocalCaller(ctx.remote))
     throw new AppFailure('SETUP_LOCAL_ONLY', 'Pengaturan awal hanya dapat dilakukan di komputer host itu sendiri.');
   const passwordHash = await hashPassword(input.adminPassword);
   const deskToken = newToken();
   const sessionToken = newToken();
-  return ctx.store.tx(() => {
-    if (getOffice(ctx)) throw new AppFailure('ALREADY_CONFIGURED', 'Kantor sudah diatur sebelumnya. Silakan masuk.');
+  return ctx.store.tx((w) => {
+    if (getOffice(w)) throw new AppFailure('ALREADY_CONFIGURED', 'Kantor sudah diatur sebelumnya. Silakan masuk.');
     const now = iso(ctx.now());
-    ctx.store.run(
+    w.run(
       qb.insertInto('office').values({
-        id: newId(), name: input.officeName, kab_kota: input.kabKota, address: input.address, created_at: now, updated_at: now,
+        id: newId(), name: input.officeName, kab_kota: input.kabKota, address: input.address, time_zone: input.timeZone, created_at: now, updated_at: now,
       }),
     );
     const user = { id: newId(), username: input.adminUsername, full_name: input.adminFullName, roles: JSON.stringify(['admin']), active: 1 };
-    ctx.store.run(qb.insertInto('users').values({ ...user, password_hash: passwordHash, created_at: now, updated_at: now }));
+    w.run(qb.insertInto('users').values({ ...user, password_hash: passwordHash, created_at: now, updated_at: now }));
     const desk = { id: newId(), name: 'Komputer host', counter_no: 1, created_at: now, revoked_at: null };
-    ctx.store.run(qb.insertInto('desks').values({ ...desk, token_hash: tokenHash(deskToken) }));
-    createSession(ctx, sessionToken, user.id, desk.id);
-    seedDefaultServices(ctx);
+    w.run(qb.insertInto('desks').values({ ...desk, token_hash: tokenHash(deskToken) }));
+    createSession(w, ctx, sessionToken, user.id, desk.id);
+    seedDefaultServices(w, ctx);
     ctx.actor = { user: toUser(user), desk: toDesk(desk) };
-    audit(ctx, 'setup.firstRun', 'office', null, { officeName: input.officeName });
+    audit(w, ctx, 'setup.firstRun', 'office', null, { officeName: input.officeName });
     return { deskToken, sessionToken, user: toUser(user) };
   });
 }
 
-function createSession(ctx: Ctx, token: string, userId: string, deskId: string): void {
+function createSession(w: WriteDb, ctx: Ctx, token: string, userId: string, deskId: string): void {
   const now = ctx.now();
-  ctx.store.run(
+  w.run(
     qb.insertInto('sessions').values({
       token_hash: tokenHash(token),
       user_id: userId,
@@ -78,7 +74,7 @@ function createSession(ctx: Ctx, token: string, userId: string, deskId: string):
 
 const BAD_LOGIN = 'Nama pengguna atau kata sandi salah.';
 
-export async function login(ctx: Ctx, input: CallInput<'auth.login'>) {
+export async function login(ctx: Ctx, input: ParsedInput<'auth.login'>) {
   const desk = ctx.store.first(
     qb.selectFrom('desks').selectAll().where('token_hash', '=', tokenHash(input.deskToken)),
   );
@@ -90,19 +86,20 @@ export async function login(ctx: Ctx, input: CallInput<'auth.login'>) {
   if (!row || !ok) throw new AppFailure('BAD_CREDENTIALS', BAD_LOGIN);
   if (row.active !== 1) throw new AppFailure('USER_INACTIVE', 'Akun ini dinonaktifkan. Hubungi admin.');
   const sessionToken = newToken();
-  ctx.store.tx(() => {
-    createSession(ctx, sessionToken, row.id, desk.id);
+  ctx.store.tx((w) => {
+    createSession(w, ctx, sessionToken, row.id, desk.id);
     ctx.actor = { user: toUser(row), desk: toDesk(desk) };
-    audit(ctx, 'auth.login', 'user', row.id);
+    audit(w, ctx, 'auth.login', 'user', row.id);
   });
   return { sessionToken, user: toUser(row), desk: toDesk(desk) };
 }
 let dummy: Promise<string> | null = null;
 const dummyHash = (): Promise<string> => (dummy ??= hash(newToken()));
 
-export function logout(ctx: Ctx, token: string | null): Record<string, never> {
+export function logout(ctx: Ctx): Record<string, never> {
+  const token = ctx.token;
   if (token)
-    ctx.store.run(qb.updateTable('sessions').set({ revoked_at: iso(ctx.now()) }).where('token_hash', '=', tokenHash(token)));
+    ctx.store.tx((w) => w.run(qb.updateTable('sessions').set({ revoked_at: iso(ctx.now()) }).where('token_hash', '=', tokenHash(token))));
   return {};
 }
 

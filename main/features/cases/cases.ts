@@ -1,9 +1,9 @@
 // The case record opened from a ticket: the visitor's identity as typed by the resepsionis.
 import { qb } from '../../platform/db';
-import type { CallInput, CaseRecord } from '../../../common/contract/index';
+import type { ParsedInput, CaseRecord } from '../../../common/contract/index';
 import { birthDateWarning, checkKk, checkNik, normaliseIdNumber } from '../../../common/domain/nik';
 import { AppFailure, audit, iso, newId, requireActor, type Ctx } from '../../platform/context';
-import { getTicket } from '../queue/tickets';
+import { getTicket } from '../queue';
 
 type CaseRow = { id: string; ticket_id: string; nik: string; name: string; kk: string; birth_date: string | null; phone: string; purpose: string; updated_at: string };
 const toRecord = (r: CaseRow): CaseRecord => ({
@@ -11,15 +11,17 @@ const toRecord = (r: CaseRow): CaseRecord => ({
 });
 
 /** Full personal data: every view is audited. */
-export function getCase(ctx: Ctx, input: CallInput<'cases.get'>): CaseRecord | null {
+export function getCase(ctx: Ctx, input: ParsedInput<'cases.get'>): CaseRecord | null {
   requireActor(ctx);
-  const row = ctx.store.first(qb.selectFrom('cases').selectAll().where('ticket_id', '=', input.ticketId));
-  if (!row) return null;
-  audit(ctx, 'cases.view', 'case', row.id);
-  return toRecord(row);
+  return ctx.store.tx((w) => {
+    const row = w.first(qb.selectFrom('cases').selectAll().where('ticket_id', '=', input.ticketId));
+    if (!row) return null;
+    audit(w, ctx, 'cases.view', 'case', row.id);
+    return toRecord(row);
+  });
 }
 
-export function saveCase(ctx: Ctx, input: CallInput<'cases.save'>) {
+export function saveCase(ctx: Ctx, input: ParsedInput<'cases.save'>) {
   const actor = requireActor(ctx);
   const today = ctx.now();
   const nik = normaliseIdNumber(input.nik);
@@ -36,15 +38,15 @@ export function saveCase(ctx: Ctx, input: CallInput<'cases.save'>) {
   const mismatch = birthDateWarning(nikCheck.info!, input.birthDate || undefined);
   if (mismatch) warnings.push({ field: 'birthDate', code: 'birth_date_mismatch', message: mismatch });
   if (nik === kk) warnings.push({ field: 'kk', code: 'kk_equals_nik', message: 'Nomor KK sama dengan NIK; biasanya berbeda. Periksa kembali.' });
-  const record = ctx.store.tx(() => {
+  const record = ctx.store.tx((w) => {
     getTicket(ctx, input.ticketId);
     const now = iso(ctx.now());
     const existing = ctx.store.first(qb.selectFrom('cases').select('id').where('ticket_id', '=', input.ticketId));
     const values = { nik, name: input.name, kk, birth_date: input.birthDate || null, phone: input.phone, purpose: input.purpose, updated_at: now };
-    if (existing) ctx.store.run(qb.updateTable('cases').set(values).where('id', '=', existing.id));
-    else ctx.store.run(qb.insertInto('cases').values({ id: newId(), ticket_id: input.ticketId, created_by: actor.user.id, created_at: now, ...values }));
+    if (existing) w.run(qb.updateTable('cases').set(values).where('id', '=', existing.id));
+    else w.run(qb.insertInto('cases').values({ id: newId(), ticket_id: input.ticketId, created_by: actor.user.id, created_at: now, ...values }));
     const row = ctx.store.first(qb.selectFrom('cases').selectAll().where('ticket_id', '=', input.ticketId))!;
-    audit(ctx, existing ? 'cases.update' : 'cases.create', 'case', row.id, { warnings: warnings.map((w) => w.code) });
+    audit(w, ctx, existing ? 'cases.update' : 'cases.create', 'case', row.id, { warnings: warnings.map((w) => w.code) });
     return toRecord(row);
   });
   ctx.events.push({ type: 'queue.changed', ticketId: input.ticketId, stage: null, status: 'serving' });

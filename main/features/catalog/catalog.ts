@@ -1,6 +1,6 @@
 // The services the office offers (letter, name, SOP steps with mutu baku) and queue settings.
-import { qb } from '../../platform/db';
-import type { CallInput, Service, ServiceStep } from '../../../common/contract/index';
+import { qb, type WriteDb } from '../../platform/db';
+import type { ParsedInput, Service, ServiceStep } from '../../../common/contract/index';
 import { AppFailure, audit, iso, newId, type Ctx, type Deps } from '../../platform/context';
 import { readSetting, writeSetting } from '../../platform/settings';
 
@@ -36,9 +36,9 @@ export const DEFAULT_SERVICES: { code: string; name: string; steps: StepDef[] }[
   { code: 'D', name: 'Informasi & Pengaduan', steps: [...greet, ['petugas', 'Memberi informasi atau mencatat pengaduan', 10]] },
 ];
 
-export function seedDefaultServices(ctx: Ctx): void {
+export function seedDefaultServices(w: WriteDb, ctx: Ctx): void {
   DEFAULT_SERVICES.forEach((s, i) =>
-    writeService(ctx, undefined, {
+    writeService(w, ctx, undefined, {
       code: s.code,
       name: s.name,
       active: true,
@@ -48,14 +48,14 @@ export function seedDefaultServices(ctx: Ctx): void {
   );
 }
 
-function writeService(ctx: Ctx, id: string | undefined, s: { code: string; name: string; active: boolean; sort?: number; steps: ServiceStep[] }): string {
+function writeService(w: WriteDb, ctx: Ctx, id: string | undefined, s: { code: string; name: string; active: boolean; sort?: number; steps: ServiceStep[] }): string {
   const now = iso(ctx.now());
   const serviceId = id ?? newId();
   if (id) {
-    ctx.store.run(qb.updateTable('services').set({ code: s.code, name: s.name, active: s.active ? 1 : 0, updated_at: now }).where('id', '=', id));
-    ctx.store.run(qb.deleteFrom('service_steps').where('service_id', '=', id));
+    w.run(qb.updateTable('services').set({ code: s.code, name: s.name, active: s.active ? 1 : 0, updated_at: now }).where('id', '=', id));
+    w.run(qb.deleteFrom('service_steps').where('service_id', '=', id));
   } else {
-    ctx.store.run(
+    w.run(
       qb.insertInto('services').values({
         id: serviceId, code: s.code, name: s.name, active: s.active ? 1 : 0, sort: s.sort ?? 99, created_at: now, updated_at: now,
       }),
@@ -64,7 +64,7 @@ function writeService(ctx: Ctx, id: string | undefined, s: { code: string; name:
   [...s.steps]
     .sort((a, b) => a.seq - b.seq)
     .forEach((step, i) =>
-      ctx.store.run(
+      w.run(
         qb.insertInto('service_steps').values({
           id: newId(), service_id: serviceId, seq: i + 1, name: step.name, role: step.role, mutu_baku_min: step.mutuBakuMin,
         }),
@@ -87,19 +87,19 @@ export function listServices(deps: Deps): Service[] {
   }));
 }
 
-export function saveService(ctx: Ctx, input: CallInput<'services.save'>): Service {
+export function saveService(ctx: Ctx, input: ParsedInput<'services.save'>): Service {
   const code = input.code.toUpperCase();
   const steps = input.steps;
   if (!steps.some((s) => s.role !== 'satpam'))
     throw new AppFailure('NO_SERVING_STEP', 'Layanan harus punya minimal satu langkah untuk resepsionis atau petugas.', { steps: 'Tambahkan langkah resepsionis/petugas.' });
-  const id = ctx.store.tx(() => {
+  const id = ctx.store.tx((w) => {
     const clash = ctx.store.first(qb.selectFrom('services').select(['id', 'name']).where('code', '=', code));
     if (clash && clash.id !== input.id)
       throw new AppFailure('CODE_TAKEN', `Huruf ${code} sudah dipakai layanan "${clash.name}".`, { code: 'Sudah dipakai.' });
     if (input.id && !ctx.store.first(qb.selectFrom('services').select('id').where('id', '=', input.id)))
       throw new AppFailure('NOT_FOUND', 'Layanan tidak ditemukan.');
-    const id = writeService(ctx, input.id, { code, name: input.name, active: input.active, steps });
-    audit(ctx, 'services.save', 'service', id, { code, name: input.name, steps: steps.length });
+    const id = writeService(w, ctx, input.id, { code, name: input.name, active: input.active, steps });
+    audit(w, ctx, 'services.save', 'service', id, { code, name: input.name, steps: steps.length });
     return id;
   });
   ctx.events.push({ type: 'services.changed' });
@@ -114,10 +114,10 @@ export function priorityRatio(deps: Deps): number {
   return value ? Number(value) : DEFAULT_PRIORITY_RATIO;
 }
 
-export function setQueueSettings(ctx: Ctx, input: CallInput<'settings.queue'>) {
-  ctx.store.tx(() => {
-    writeSetting(ctx.store, RATIO_KEY, String(input.priorityRatio));
-    audit(ctx, 'settings.queue', 'settings', null, input);
+export function setQueueSettings(ctx: Ctx, input: ParsedInput<'settings.queue'>) {
+  ctx.store.tx((w) => {
+    writeSetting(w, RATIO_KEY, String(input.priorityRatio));
+    audit(w, ctx, 'settings.queue', 'settings', null, input);
   });
   return { priorityRatio: priorityRatio(ctx) };
 }

@@ -8,13 +8,8 @@ import { promisify } from 'node:util';
 
 const run = promisify(execFile);
 
-export interface PrinterInfo { name: string; isDefault: boolean }
-
-export interface DocumentPrinter {
-  list(): Promise<PrinterInfo[]>;
-  /** Sends a PDF to the named queue; resolves with the spooler's job id. */
-  print(printer: string, pdf: Uint8Array, title: string): Promise<string>;
-}
+import type { DocumentPrinter, PrinterInfo } from '../../platform/ports';
+export type { DocumentPrinter, PrinterInfo };
 
 export class PrinterError extends Error {}
 

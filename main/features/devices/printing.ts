@@ -1,11 +1,11 @@
 // Ticket printing: a PDF for the screen or browser, or straight to the host's configured printer.
-import { format } from 'date-fns/format';
-import type { CallInput } from '../../../common/contract/index';
+import type { ParsedInput } from '../../../common/contract/index';
 import { PrinterError } from './printer';
 import { AppFailure, audit, type Ctx, type Deps } from '../../platform/context';
 import { readSetting, writeSetting } from '../../platform/settings';
-import { getOffice } from '../auth/auth';
-import { getTicket } from '../queue/tickets';
+import { getOffice } from '../../platform/office';
+import { officeStamp } from '../../../common/domain/time';
+import { getTicket } from '../queue';
 import { ticketPdf } from './ticketPdf';
 
 const KEY = 'devices.ticketPrinter';
@@ -16,22 +16,23 @@ export function ticketPrinter(deps: Deps): string | null {
 
 async function render(ctx: Ctx, ticketId: string) {
   const ticket = getTicket(ctx, ticketId);
-  const pdf = await ticketPdf(ticket, getOffice(ctx)?.name ?? 'Loket', format(new Date(ticket.issuedAt), 'dd-MM-yyyy HH:mm'));
+  const office = getOffice(ctx.store);
+  const pdf = await ticketPdf(ticket, office?.name ?? 'Loket', officeStamp(ticket.issuedAt, office?.timeZone ?? 'Asia/Jakarta'));
   return { ticket, pdf };
 }
 
-export async function ticketPdfFile(ctx: Ctx, input: CallInput<'queue.ticketPdf'>) {
+export async function ticketPdfFile(ctx: Ctx, input: ParsedInput<'queue.ticketPdf'>) {
   const { ticket, pdf } = await render(ctx, input.ticketId);
   return { fileName: `antrian-${ticket.label}.pdf`, base64: pdf.toString('base64') };
 }
 
-export async function printTicket(ctx: Ctx, input: CallInput<'queue.printTicket'>) {
+export async function printTicket(ctx: Ctx, input: ParsedInput<'queue.printTicket'>) {
   const printer = ticketPrinter(ctx);
   if (!printer) throw new AppFailure('NO_PRINTER', 'Printer tiket belum diatur. Minta admin memilih printer di menu Admin → Perangkat.');
   const { ticket, pdf } = await render(ctx, input.ticketId);
   try {
     const jobId = await ctx.printer.print(printer, pdf, `Antrian ${ticket.label}`);
-    ctx.store.tx(() => audit(ctx, 'queue.printTicket', 'ticket', ticket.id, { printer, jobId }));
+    ctx.store.tx((w) => audit(w, ctx, 'queue.printTicket', 'ticket', ticket.id, { printer, jobId }));
     return { printer, jobId };
   } catch (err) {
     if (err instanceof PrinterError)
@@ -49,10 +50,10 @@ export async function listPrinters(ctx: Ctx) {
   }
 }
 
-export function setDevices(ctx: Ctx, input: CallInput<'settings.devices'>) {
-  ctx.store.tx(() => {
-    writeSetting(ctx.store, KEY, input.ticketPrinter);
-    audit(ctx, 'settings.devices', 'settings', null, input);
+export function setDevices(ctx: Ctx, input: ParsedInput<'settings.devices'>) {
+  ctx.store.tx((w) => {
+    writeSetting(w, KEY, input.ticketPrinter);
+    audit(w, ctx, 'settings.devices', 'settings', null, input);
   });
   return { ticketPrinter: ticketPrinter(ctx) };
 }

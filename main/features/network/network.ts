@@ -1,7 +1,7 @@
 // Admin → Jaringan: the address and port the host listens on. The choice is saved in settings and
 // read by startHost at the next start; a start-up flag or environment variable still wins.
 import type { Store } from '../../platform/db';
-import type { CallInput, NetworkSettings } from '../../../common/contract/index';
+import type { ParsedInput, NetworkSettings } from '../../../common/contract/index';
 import {
   DEFAULT_BIND_ADDRESS,
   DEFAULT_PORT,
@@ -58,17 +58,17 @@ export function networkSettings(deps: Deps): NetworkSettings {
   };
 }
 
-export function saveNetwork(ctx: Ctx, input: CallInput<'network.save'>): NetworkSettings {
+export function saveNetwork(ctx: Ctx, input: ParsedInput<'network.save'>): NetworkSettings {
   if (!isBindableAddress(input.bindAddress, ctx.host.localAddresses()))
     throw new AppFailure(
       'ADDRESS_NOT_ON_THIS_PC',
       `Alamat ${input.bindAddress} bukan alamat komputer ini, jadi Loket tidak dapat memakainya. Pilih salah satu alamat dari daftar.`,
       { bindAddress: 'Bukan alamat komputer ini. Pilih dari daftar.' },
     );
-  ctx.store.tx(() => {
-    writeSetting(ctx.store, BIND_KEY, input.bindAddress);
-    writeSetting(ctx.store, PORT_KEY, String(input.port));
-    audit(ctx, 'network.save', 'settings', null, input);
+  ctx.store.tx((w) => {
+    writeSetting(w, BIND_KEY, input.bindAddress);
+    writeSetting(w, PORT_KEY, String(input.port));
+    audit(w, ctx, 'network.save', 'settings', null, input);
   });
   return networkSettings(ctx);
 }

@@ -1,20 +1,20 @@
 // Notes on a ticket and the list of petugas a ticket can be sent to.
 import { qb } from '../../platform/db';
-import type { CallInput } from '../../../common/contract/index';
+import { parseRoles, type ParsedInput } from '../../../common/contract/index';
 import { requireActor, type Ctx } from '../../platform/context';
 import { event } from './queue';
 import { getTicket } from './tickets';
 
-export function addNote(ctx: Ctx, input: CallInput<'queue.addNote'>) {
+export function addNote(ctx: Ctx, input: ParsedInput<'queue.addNote'>) {
   requireActor(ctx);
-  ctx.store.tx(() => {
+  ctx.store.tx((w) => {
     getTicket(ctx, input.ticketId);
-    event(ctx, input.ticketId, 'note', { data: { text: input.text } });
+    event(w, ctx, input.ticketId, 'note', { data: { text: input.text } });
   });
   return {};
 }
 
-export function notes(ctx: Ctx, input: CallInput<'queue.notes'>) {
+export function notes(ctx: Ctx, input: ParsedInput<'queue.notes'>) {
   return ctx.store
     .all(
       qb.selectFrom('ticket_events as e').leftJoin('users as u', 'u.id', 'e.user_id')
@@ -26,7 +26,7 @@ export function notes(ctx: Ctx, input: CallInput<'queue.notes'>) {
 export function petugasList(ctx: Ctx) {
   return ctx.store
     .all(qb.selectFrom('users').select(['id', 'full_name', 'roles']).where('active', '=', 1).orderBy('full_name'))
-    .filter((u) => (JSON.parse(u.roles) as string[]).includes('petugas'))
+    .filter((u) => parseRoles(u.roles).includes('petugas'))
     .map((u) => ({ id: u.id, fullName: u.full_name }));
 }
 

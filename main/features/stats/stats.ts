@@ -1,13 +1,13 @@
 // Today's figures per SOP step and the waiting-room board's state (numbers only).
 import { qb } from '../../platform/db';
 import type { DisplayCall, DisplayState, StepStats } from '../../../common/contract/index';
-import { officeDay, officeDayStart } from '../../../common/domain/queue';
+import { officeDay, officeDayStart } from '../../../common/domain/time';
 import { stepFigures } from '../../../common/domain/sla';
 import type { Deps } from '../../platform/context';
-import { getOffice } from '../auth/auth';
+import { getOffice, officeTimeZone } from '../../platform/office';
 
 export function statsToday(deps: Deps) {
-  const day = officeDay(deps.now());
+  const day = officeDay(deps.now(), officeTimeZone(deps.store));
   const rows = deps.store.all(
     qb
       .selectFrom('step_timings as st')
@@ -47,7 +47,8 @@ export function statsToday(deps: Deps) {
 const RECENT_PER_COUNTER = 10;
 
 export function displayState(deps: Pick<Deps, 'store' | 'now'>): DisplayState {
-  const since = officeDayStart(deps.now());
+  const office = getOffice(deps.store);
+  const since = officeDayStart(deps.now(), office?.timeZone ?? 'Asia/Jakarta');
   const rows = deps.store.all(
     qb
       .selectFrom('ticket_events as e')
@@ -71,7 +72,8 @@ export function displayState(deps: Pick<Deps, 'store' | 'now'>): DisplayState {
     byCounter.set(c.counterNo, list);
   }
   return {
-    officeName: getOffice(deps)?.name ?? 'Loket',
+    officeName: office?.name ?? 'Loket',
+    timeZone: office?.timeZone ?? 'Asia/Jakarta',
     current: calls[0] ?? null,
     recentByCounter: [...byCounter.entries()].sort((a, b) => a[0] - b[0]).map(([counterNo, list]) => ({ counterNo, calls: list })),
   };

@@ -9,7 +9,7 @@ import {
   SqliteQueryCompiler,
   type Compilable,
 } from 'kysely';
-import { mkdirSync } from 'node:fs';
+import { closeSync, copyFileSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { DB } from './schema';
 
@@ -25,17 +25,45 @@ export const qb = new Kysely<DB>({
   },
 });
 
-export class Store {
-  readonly sqlite: Database.Database;
+/** Reads: what every use case may do outside a transaction. */
+export interface ReadDb {
+  all<R>(query: Compilable<R>): R[];
+  first<R>(query: Compilable<R>): R | undefined;
+}
 
-  constructor(file: string) {
+declare const writeBrand: unique symbol;
+/** Reads and writes: handed out only inside Store.tx, so a write outside a transaction does not compile. */
+export interface WriteDb extends ReadDb {
+  run(query: Compilable<unknown>): number;
+  readonly [writeBrand]: true;
+}
+
+export class Store implements ReadDb {
+  private db: Database.Database;
+
+  constructor(readonly file: string) {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-    this.sqlite = new Database(file);
-    this.sqlite.pragma('journal_mode = WAL');
-    // FULL: a committed ticket survives a power cut, not only a process crash.
-    this.sqlite.pragma('synchronous = FULL');
-    this.sqlite.pragma('foreign_keys = ON');
-    this.sqlite.pragma('busy_timeout = 5000');
+    this.db = Store.open(file);
+  }
+
+  /** The open connection (a new one after replaceWith). */
+  get sqlite(): Database.Database {
+    return this.db;
+  }
+
+  private static open(file: string): Database.Database {
+    const db = new Database(file);
+    try {
+      db.pragma('journal_mode = WAL');
+      // FULL: a committed ticket survives a power cut, not only a process crash.
+      db.pragma('synchronous = FULL');
+      db.pragma('foreign_keys = ON');
+      db.pragma('busy_timeout = 5000');
+    } catch (err) {
+      db.close();
+      throw err;
+    }
+    return db;
   }
 
   /** Compiled statements by SQL text: the same few dozen queries run all day. */
@@ -62,18 +90,74 @@ export class Store {
     return stmt.get(...params) as R | undefined;
   }
 
-  run(query: Compilable<unknown>): number {
+  /** Only through a WriteDb, which only tx() hands out. */
+  private run(query: Compilable<unknown>): number {
+    if (!this.sqlite.inTransaction) throw new Error('write outside a transaction');
     const { stmt, params } = this.prepare(query);
     return stmt.run(...params).changes;
   }
 
+  private readonly writer: WriteDb = {
+    all: (q) => this.all(q),
+    first: (q) => this.first(q),
+    run: (q) => this.run(q),
+  } as WriteDb;
+
   /** Runs fn in one IMMEDIATE transaction: the write lock is taken up front, so two hosts'
-   *  processes or two requests never interleave a read-then-write. */
-  tx<T>(fn: () => T): T {
-    return this.sqlite.transaction(fn).immediate();
+   *  processes or two requests never interleave a read-then-write. The only way to write. */
+  tx<T>(fn: (w: WriteDb) => T): T {
+    return this.sqlite.transaction(() => fn(this.writer)).immediate();
   }
 
   close(): void {
-    this.sqlite.close();
+    this.db.close();
+  }
+
+  /**
+   * Replaces the whole database with `copy` (a verified backup, not in use by anyone): copies it
+   * next to the database file, closes the connection (which checkpoints and ends the WAL), swaps the
+   * files by rename, reopens with the same pragmas and runs `afterOpen` (the caller's migrations).
+   * Should the copy not open or `afterOpen` throw, the previous database is put back and reopened
+   * and the error is rethrown: the host is never left without its database. Synchronous, so no
+   * request runs in between; call it outside any transaction.
+   */
+  replaceWith(copy: string, afterOpen: (store: Store) => void = () => {}): void {
+    if (this.file === ':memory:') throw new Error('an in-memory database cannot be replaced');
+    if (this.db.inTransaction) throw new Error('replaceWith inside a transaction');
+    const incoming = `${this.file}.restore-tmp`;
+    const previous = `${this.file}.before-restore`;
+    const sidecars = (f: string) => [`${f}-wal`, `${f}-shm`, `${f}-journal`];
+    const removeWithSidecars = (f: string) => [f, ...sidecars(f)].forEach((x) => rmSync(x, { force: true }));
+    removeWithSidecars(incoming);
+    copyFileSync(copy, incoming);
+    const fd = openSync(incoming, 'r+');
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    this.db.close();
+    this.statements.clear();
+    removeWithSidecars(previous);
+    renameSync(this.file, previous);
+    // A clean close leaves no WAL; anything left belongs to the old file and must not meet the new one.
+    sidecars(this.file).forEach((x) => rmSync(x, { force: true }));
+    renameSync(incoming, this.file);
+    try {
+      this.db = Store.open(this.file);
+      afterOpen(this);
+    } catch (err) {
+      try {
+        if (this.db.open) this.db.close();
+      } catch {
+        // already unusable; the previous file goes back regardless
+      }
+      this.statements.clear();
+      removeWithSidecars(this.file);
+      renameSync(previous, this.file);
+      this.db = Store.open(this.file);
+      throw err;
+    }
+    rmSync(previous, { force: true });
   }
 }

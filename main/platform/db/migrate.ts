@@ -1,35 +1,49 @@
 // Numbered SQL migrations, applied in order at start-up, each in its own transaction and recorded
 // with a checksum. An applied file that changed afterwards stops start-up: never edit, add one.
+// The migrations ship inside the code (./migrations.ts); a folder on disk is read only when a
+// caller (a test) passes one.
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, existsSync } from 'node:fs';
-import { join, resolve, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Store } from './index';
+import { MIGRATIONS, type MigrationSource } from './migrations';
 
 export class MigrationError extends Error {}
 
-/** migrations/ sits two levels above both main/db/*.ts and the bundled out/main/*.js. */
-export function defaultMigrationsDir(): string {
-  const here = dirname(fileURLToPath(import.meta.url));
-  const candidates = [resolve(here, '../../migrations'), resolve(here, '../migrations'), resolve(process.cwd(), 'migrations')];
-  const found = candidates.find((d) => existsSync(d));
-  if (!found) throw new MigrationError(`Folder migrasi tidak ditemukan (dicari: ${candidates.join(', ')}).`);
-  return found;
-}
-
 export interface MigrationFile { id: number; name: string; sql: string; checksum: string }
 
-export function readMigrations(dir: string): MigrationFile[] {
-  return readdirSync(dir)
-    .filter((f) => /^\d{3}_[a-z0-9_]+\.sql$/.test(f))
-    .sort()
-    .map((name) => {
-      const sql = readFileSync(join(dir, name), 'utf8');
-      return { id: Number(name.slice(0, 3)), name, sql, checksum: createHash('sha256').update(sql).digest('hex') };
-    });
+const NAME = /^\d{3}_[a-z0-9_]+\.sql$/;
+
+/** Checks names and order and adds id and checksum. */
+export function toMigrationFiles(sources: readonly MigrationSource[]): MigrationFile[] {
+  const files = sources.map(({ name, sql }) => {
+    if (!NAME.test(name)) throw new MigrationError(`Nama migrasi tidak valid: ${name} (harus NNN_nama.sql).`);
+    return { id: Number(name.slice(0, 3)), name, sql, checksum: createHash('sha256').update(sql).digest('hex') };
+  });
+  files.sort((a, b) => a.id - b.id);
+  for (let i = 1; i < files.length; i++)
+    if (files[i]!.id === files[i - 1]!.id) throw new MigrationError(`Dua migrasi bernomor sama: ${files[i - 1]!.name} dan ${files[i]!.name}.`);
+  return files;
 }
 
-export function migrate(store: Store, dir = defaultMigrationsDir(), now = () => new Date().toISOString()): string[] {
+/** The migrations in a folder laid out like migrations/ (tests use this for changed or extra files). */
+export function readMigrations(dir: string): MigrationFile[] {
+  return toMigrationFiles(
+    readdirSync(dir)
+      .filter((f) => NAME.test(f))
+      .map((name) => ({ name, sql: readFileSync(join(dir, name), 'utf8') })),
+  );
+}
+
+/**
+ * Applies what is not applied yet and returns the names applied now. `source` defaults to the
+ * migrations built into the code; a folder path or a list replaces them (tests).
+ */
+export function migrate(
+  store: Store,
+  source: string | readonly MigrationSource[] = MIGRATIONS,
+  now = () => new Date().toISOString(),
+): string[] {
   const db = store.sqlite;
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     id INTEGER PRIMARY KEY, name TEXT NOT NULL, checksum TEXT NOT NULL, applied_at TEXT NOT NULL)`);
@@ -38,7 +52,7 @@ export function migrate(store: Store, dir = defaultMigrationsDir(), now = () => 
       (r) => [r.id, r],
     ),
   );
-  const files = readMigrations(dir);
+  const files = typeof source === 'string' ? readMigrations(source) : toMigrationFiles(source);
   for (const [id, row] of applied) {
     const file = files.find((f) => f.id === id);
     if (!file) throw new MigrationError(`Migrasi ${row.name} sudah diterapkan pada database ini tetapi filenya tidak ada. Gunakan versi aplikasi yang sesuai.`);

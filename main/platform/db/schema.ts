@@ -1,7 +1,14 @@
 // Typed tables for kysely. Column names are the SQL ones (snake_case).
 import type { Generated } from 'kysely';
+import type { OfficeTimeZone } from '../../../common/domain/time';
+import type { Priority, Stage, StepRole, TicketStatus } from '../../../common/domain/words';
 
-export interface OfficeTable { id: string; name: string; kab_kota: string; address: string; created_at: string; updated_at: string }
+/** Ticket history kinds written to ticket_events. */
+export type TicketEventKind =
+  | 'issued' | 'called' | 'recalled' | 'skipped' | 'step_started' | 'step_finished'
+  | 'handed_over' | 'transferred' | 'finished' | 'note';
+
+export interface OfficeTable { id: string; name: string; kab_kota: string; address: string; time_zone: OfficeTimeZone; created_at: string; updated_at: string }
 export interface UsersTable {
   id: string; username: string; full_name: string; password_hash: string; roles: string; active: number;
   created_at: string; updated_at: string;
@@ -10,21 +17,21 @@ export interface DesksTable { id: string; name: string; counter_no: number; toke
 export interface SessionsTable { token_hash: string; user_id: string; desk_id: string; created_at: string; expires_at: string; revoked_at: string | null }
 export interface SettingsTable { key: string; value: string }
 export interface ServicesTable { id: string; code: string; name: string; active: number; sort: number; created_at: string; updated_at: string }
-export interface ServiceStepsTable { id: string; service_id: string; seq: number; name: string; role: string; mutu_baku_min: number }
+export interface ServiceStepsTable { id: string; service_id: string; seq: number; name: string; role: StepRole; mutu_baku_min: number }
 export interface TicketCountersTable { service_id: string; day: string; last_no: number }
 export interface TicketsTable {
-  id: string; service_id: string; day: string; number: number; label: string; priority: string | null;
-  status: string; stage: string | null; counter_no: number | null; assigned_user_id: string | null;
+  id: string; service_id: string; day: string; number: number; label: string; priority: Priority | null;
+  status: TicketStatus; stage: Stage | null; counter_no: number | null; assigned_user_id: string | null;
   handled_by: string | null; issued_by: string; issued_at: string; called_at: string | null;
   waiting_since: string; created_at: string; updated_at: string;
 }
 export interface StepTimingsTable {
-  id: string; ticket_id: string; seq: number; name: string; role: string; mutu_baku_min: number;
+  id: string; ticket_id: string; seq: number; name: string; role: StepRole; mutu_baku_min: number;
   ready_at: string | null; started_at: string | null; ended_at: string | null; user_id: string | null;
 }
 export interface TicketEventsTable {
-  id: string; ticket_id: string; kind: string; at: string; user_id: string | null; desk_id: string | null;
-  stage: string | null; priority: Generated<number>; counter_no: number | null; data: string | null;
+  id: string; ticket_id: string; kind: TicketEventKind; at: string; user_id: string | null; desk_id: string | null;
+  stage: Stage | null; priority: Generated<number>; counter_no: number | null; data: string | null;
 }
 export interface CasesTable {
   id: string; ticket_id: string; nik: string; name: string; kk: string; birth_date: string | null; phone: string; purpose: string;

@@ -29,6 +29,7 @@ import {
   type ServerEvent,
 } from '../../../common/contract/index';
 import { normalizeFingerprint } from '../../../common/domain/fingerprint';
+import { backoffDelayMs, RECONNECT } from '../../../common/domain/backoff';
 
 export interface DeskForwarderOptions {
   /** How long one call may take before it answers HOST_UNREACHABLE. */
@@ -173,8 +174,8 @@ export function createDeskForwarder(hostUrl: string, options: DeskForwarderOptio
   const agent = secure ? new PinnedAgent(pin!, { keepAlive: true }) : new HttpAgent({ keepAlive: true });
   const request = secure ? httpsRequest : httpRequest;
   const timeoutMs = options.timeoutMs ?? 15_000;
-  const minMs = options.reconnectMinMs ?? 250;
-  const maxMs = options.reconnectMaxMs ?? 10_000;
+  const minMs = options.reconnectMinMs ?? RECONNECT.baseMs;
+  const maxMs = options.reconnectMaxMs ?? RECONNECT.maxMs;
   const pingMs = options.pingMs ?? 10_000;
   const feeds = new Set<() => void>();
 
@@ -257,9 +258,8 @@ export function createDeskForwarder(hostUrl: string, options: DeskForwarderOptio
         if (stopped) return;
         // Also after a failed attempt, as a browser's socket reports it: the feed is not live.
         onStatus?.(false);
-        const delay = Math.min(maxMs, minMs * 2 ** attempt);
-        attempt = Math.min(attempt + 1, 16);
-        retry = setTimeout(open, delay / 2 + (Math.random() * delay) / 2);
+        retry = setTimeout(open, backoffDelayMs(attempt, { baseMs: minMs, maxMs, jitter: RECONNECT.jitter }));
+        attempt = Math.min(attempt + 1, 30);
       });
     };
 

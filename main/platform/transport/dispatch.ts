@@ -1,9 +1,11 @@
 // The one path every call takes, whatever the transport: parse input (zod), authenticate,
-// authorise by role on the host side, run the use case, publish its events after commit.
+// authorise by role on the host side, refuse personal data on plain HTTP from the LAN, run the
+// use case, parse its output with the contract, publish its events after commit.
 import { z } from 'zod';
-import { contract, CALL_NAMES, type CallName, type Result, type ServerEvent } from '../../../common/contract/index';
-import { authenticate, handlers } from '../../app/handlers';
+import { contract, CALL_NAMES, type AppError, type CallName, type Entry, type Result, type ServerEvent } from '../../../common/contract/index';
+import { isLocalCaller } from '../../../common/domain/network';
 import { AppFailure, type Ctx, type Deps } from '../context';
+import type { Authenticate, Handlers } from './handler';
 
 const FIELD_MESSAGES: Record<string, string> = {
   too_small: 'Terlalu pendek atau kosong.',
@@ -23,7 +25,7 @@ function fieldMessage(issue: z.core.$ZodIssue): string {
   return FIELD_MESSAGES[issue.code] ?? 'Isian tidak sesuai.';
 }
 
-function validationError(error: z.ZodError) {
+function validationError(error: z.ZodError): AppError {
   const fields: Record<string, string> = {};
   for (const issue of error.issues) {
     const key = issue.path.join('.') || '_';
@@ -36,40 +38,99 @@ function validationError(error: z.ZodError) {
   };
 }
 
+const fail = (code: AppError['code'], message: string): Result<never> => ({ ok: false, error: { code, message } });
+
+const INTERNAL_MESSAGE = 'Terjadi kesalahan di host. Tidak ada data yang setengah tersimpan; coba lagi.';
+
+export const INSECURE_MESSAGE =
+  'Data pribadi dan kata sandi tidak dikirim lewat HTTP biasa di jaringan kantor. Pakai aplikasi Loket di meja ini ' +
+  '(dipasangkan dengan host), atau buka alamat HTTPS host (https://ALAMAT-HOST:4701) setelah sertifikat host dipercaya di browser ini.';
+
+/** Paths of keys the value has and the parsed value lost: fields the contract does not name. */
+export function strippedKeys(original: unknown, parsed: unknown, path = ''): string[] {
+  if (Array.isArray(original) && Array.isArray(parsed))
+    return original.flatMap((o, i) => strippedKeys(o, parsed[i], `${path}[${i}]`));
+  if (original && typeof original === 'object' && parsed && typeof parsed === 'object' && !(original instanceof Date)) {
+    const out: string[] = [];
+    for (const [k, v] of Object.entries(original)) {
+      const at = path ? `${path}.${k}` : k;
+      if (!(k in parsed)) {
+        if (v !== undefined) out.push(at);
+      } else out.push(...strippedKeys(v, (parsed as Record<string, unknown>)[k], at));
+    }
+    return out;
+  }
+  return [];
+}
+
 export type Publish = (event: ServerEvent) => void;
 
 export function isCallName(name: string): name is CallName {
   return (CALL_NAMES as string[]).includes(name);
 }
 
-export async function dispatch(
-  deps: Deps,
-  publish: Publish,
-  name: string,
-  token: string | null,
-  rawInput: unknown,
-  remote: string,
-): Promise<Result<unknown>> {
-  if (!isCallName(name)) return { ok: false, error: { code: 'UNKNOWN_CALL', message: 'Fungsi tidak dikenal oleh host.' } };
-  const entry = contract[name];
-  const actor = authenticate(deps, token);
-  if (entry.access !== 'public') {
-    if (!actor) return { ok: false, error: { code: 'UNAUTHENTICATED', message: 'Sesi Anda telah berakhir. Silakan masuk kembali.' } };
-    if (entry.access !== 'staff' && !actor.user.roles.some((r) => (entry.access as readonly string[]).includes(r)))
-      return { ok: false, error: { code: 'FORBIDDEN', message: 'Peran Anda tidak diizinkan melakukan ini.' } };
-  }
-  const parsed = (entry.input as z.ZodType).safeParse(rawInput ?? {});
-  if (!parsed.success) return { ok: false, error: validationError(parsed.error) };
-  const ctx: Ctx = { ...deps, actor, remote, events: [] };
-  try {
-    const handler = handlers[name] as (ctx: Ctx, input: unknown, token: string | null) => unknown;
-    const value = await handler(ctx, parsed.data, token);
+/** Where a call came from: 'ipc' (the app's own window), or a remote address and whether over TLS. */
+export interface Origin {
+  remote: string;
+  secure: boolean;
+}
+
+export interface DispatcherOptions {
+  deps: Deps;
+  publish: Publish;
+  handlers: Handlers;
+  authenticate: Authenticate;
+  /**
+   * 'strict' (development, tests): an output with a field its schema does not name fails the call.
+   * 'strip' (packaged app): such fields are removed before the answer leaves the host.
+   */
+  outputCheck: 'strict' | 'strip';
+}
+
+export type Dispatch = (name: string, token: string | null, rawInput: unknown, origin: Origin) => Promise<Result<unknown>>;
+
+/** The output check the process runs with unless told: strict everywhere but a production build. */
+export const defaultOutputCheck = (): 'strict' | 'strip' => (process.env.NODE_ENV === 'production' ? 'strip' : 'strict');
+
+export function createDispatcher(opts: DispatcherOptions): Dispatch {
+  const { deps, publish, handlers, authenticate } = opts;
+  return async (name, token, rawInput, origin) => {
+    if (!isCallName(name)) return fail('UNKNOWN_CALL', 'Fungsi tidak dikenal oleh host.');
+    const entry: Entry = contract[name];
+    if (entry.personal && !origin.secure && !isLocalCaller(origin.remote)) return fail('INSECURE_TRANSPORT', INSECURE_MESSAGE);
+    const actor = authenticate(deps, token);
+    if (entry.access !== 'public') {
+      if (!actor) return fail('UNAUTHENTICATED', 'Sesi Anda telah berakhir. Silakan masuk kembali.');
+      if (entry.access !== 'staff' && !actor.user.roles.some((r) => (entry.access as readonly string[]).includes(r)))
+        return fail('FORBIDDEN', 'Peran Anda tidak diizinkan melakukan ini.');
+    }
+    const parsed = entry.input.safeParse(rawInput ?? {});
+    if (!parsed.success) return { ok: false, error: validationError(parsed.error) };
+    const ctx: Ctx = { ...deps, actor, remote: origin.remote, token, events: [] };
+    let value: unknown;
+    try {
+      const handler = handlers[name] as (ctx: Ctx, input: unknown) => unknown;
+      value = await handler(ctx, parsed.data);
+    } catch (err) {
+      if (err instanceof AppFailure)
+        return { ok: false, error: { code: err.code, message: err.message, ...(err.fields ? { fields: err.fields } : {}) } };
+      console.error(`[loket] ${name} failed`, err);
+      return fail('INTERNAL', INTERNAL_MESSAGE);
+    }
+    // The transaction has committed: whatever the output check says, the events are true.
     for (const e of ctx.events) publish(e);
-    return { ok: true, value };
-  } catch (err) {
-    if (err instanceof AppFailure)
-      return { ok: false, error: { code: err.code, message: err.message, ...(err.fields ? { fields: err.fields } : {}) } };
-    console.error(`[loket] ${name} failed`, err);
-    return { ok: false, error: { code: 'INTERNAL', message: 'Terjadi kesalahan di host. Tidak ada data yang setengah tersimpan; coba lagi.' } };
-  }
+    const out = entry.output.safeParse(value);
+    if (!out.success) {
+      console.error(`[loket] ${name} answered outside its contract`, out.error.issues);
+      return fail('INTERNAL', INTERNAL_MESSAGE);
+    }
+    if (opts.outputCheck === 'strict') {
+      const extra = strippedKeys(value, out.data);
+      if (extra.length) {
+        console.error(`[loket] ${name} answered with fields its contract does not name: ${extra.join(', ')}`);
+        return fail('INTERNAL', INTERNAL_MESSAGE);
+      }
+    }
+    return { ok: true, value: out.data };
+  };
 }

@@ -5,15 +5,19 @@ import fastifyStatic from '@fastify/static';
 import fastifyWebsocket from '@fastify/websocket';
 import type { WebSocket } from 'ws';
 import { existsSync } from 'node:fs';
-import { DISPLAY_HEARTBEAT_MS, DISPLAY_WS_PATH, EVENTS_WS_PATH, type DisplayEvent, type ServerEvent } from '../../../common/contract/index';
-import { authenticate } from '../../app/handlers';
-import { displayState } from '../../features/stats/stats';
+import { DISPLAY_HEARTBEAT_MS, DISPLAY_WS_PATH, EVENTS_WS_PATH, type DisplayEvent, type DisplayState, type ServerEvent } from '../../../common/contract/index';
+import { CSP } from '../../../common/csp';
 import type { Deps } from '../context';
-import { dispatch } from './dispatch';
+import type { Dispatch } from './dispatch';
+import type { Authenticate } from './handler';
 import type { EventBus } from './bus';
 
 export interface HttpOptions {
   rendererDir: string | null;
+  dispatch: Dispatch;
+  authenticate: Authenticate;
+  /** The host certificate (PEM), offered at CERT_PATH so a kiosk or TV browser can be told to trust it. */
+  certificatePem?: string | undefined;
   /** Serve over TLS with the host's own certificate (main/platform/tls.ts); the same app otherwise. */
   https?: { key: string; cert: string } | undefined;
 }
@@ -26,6 +30,7 @@ export interface HttpOptions {
 export interface SocketHub {
   staff: Set<WebSocket>;
   boards: Set<WebSocket>;
+  boardState: BoardState;
   close(): void;
 }
 
@@ -33,13 +38,16 @@ const send = (targets: Set<WebSocket>, data: string) => {
   for (const s of targets) if (s.readyState === 1) s.send(data);
 };
 
-export function createSocketHub(deps: Pick<Deps, 'store' | 'now'>, bus: EventBus): SocketHub {
+/** The board's state now: the stats feature provides it to the composition root. */
+export type BoardState = () => DisplayState;
+
+export function createSocketHub(bus: EventBus, boardState: BoardState): SocketHub {
   const staff = new Set<WebSocket>();
   const boards = new Set<WebSocket>();
   const unsubscribe = bus.subscribe((event: ServerEvent) => {
     send(staff, JSON.stringify(event));
     if (event.type === 'display.call') {
-      const msg: DisplayEvent = { type: 'display.state', state: displayState(deps), announce: event.call };
+      const msg: DisplayEvent = { type: 'display.state', state: boardState(), announce: event.call };
       send(boards, JSON.stringify(msg));
     }
   });
@@ -50,6 +58,7 @@ export function createSocketHub(deps: Pick<Deps, 'store' | 'now'>, bus: EventBus
   return {
     staff,
     boards,
+    boardState,
     close: () => {
       clearInterval(heartbeat);
       unsubscribe();
@@ -57,16 +66,20 @@ export function createSocketHub(deps: Pick<Deps, 'store' | 'now'>, bus: EventBus
   };
 }
 
+/** Where a browser downloads the host certificate to trust it (public: it holds no secret). */
+export const CERT_PATH = '/loket-host.crt';
+
 const bearer = (header: string | undefined): string | null => (header?.startsWith('Bearer ') ? header.slice(7) : null);
 
-export async function createHttpServer(deps: Deps, bus: EventBus, hub: SocketHub, opts: HttpOptions): Promise<FastifyInstance> {
+export async function createHttpServer(deps: Deps, hub: SocketHub, opts: HttpOptions): Promise<FastifyInstance> {
   const app = (
     opts.https ? Fastify({ logger: false, bodyLimit: 1_048_576, https: opts.https }) : Fastify({ logger: false, bodyLimit: 1_048_576 })
   ) as FastifyInstance;
   await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
 
   app.post<{ Params: { name: string } }>('/api/:name', async (req, reply) => {
-    const result = await dispatch(deps, bus.publish, req.params.name, bearer(req.headers.authorization), req.body, req.ip);
+    // Over the HTTPS listener the call was encrypted end to end; over plain HTTP only a caller on this PC is.
+    const result = await opts.dispatch(req.params.name, bearer(req.headers.authorization), req.body, { remote: req.ip, secure: Boolean(opts.https) });
     reply.header('cache-control', 'no-store');
     return result;
   });
@@ -85,7 +98,7 @@ export async function createHttpServer(deps: Deps, bus: EventBus, hub: SocketHub
   app.register(async (scope) => {
     scope.get(EVENTS_WS_PATH, { websocket: true }, (socket, req) => {
       const token = (req.query as { token?: string }).token ?? null;
-      if (!authenticate(deps, token)) {
+      if (!opts.authenticate(deps, token)) {
         socket.close(4401, 'unauthenticated');
         return;
       }
@@ -94,11 +107,21 @@ export async function createHttpServer(deps: Deps, bus: EventBus, hub: SocketHub
     // The waiting-room board: no login, numbers only.
     scope.get(DISPLAY_WS_PATH, { websocket: true }, (socket) => {
       join(hub.boards, socket);
-      const hello: DisplayEvent = { type: 'display.state', state: displayState(deps), announce: null };
+      const hello: DisplayEvent = { type: 'display.state', state: hub.boardState(), announce: null };
       socket.send(JSON.stringify(hello));
     });
   });
 
+  if (opts.certificatePem) {
+    const pem = opts.certificatePem;
+    app.get(CERT_PATH, async (_req, reply) =>
+      reply.type('application/x-x509-ca-cert').header('content-disposition', 'attachment; filename="loket-host.crt"').send(pem),
+    );
+  }
+  // The renderer's one policy (common/csp.ts), on every page this host serves to a browser.
+  app.addHook('onSend', async (req, reply) => {
+    if (!req.url.startsWith('/api/')) reply.header('content-security-policy', CSP);
+  });
   app.addHook('onClose', async () => {
     for (const s of mine) s.terminate();
   });

@@ -19,8 +19,6 @@ interface AppState {
   eventsLive: boolean;
   /** Counts openings of the event channel; screens reload when it moves (events may have been missed). */
   eventsEpoch: number;
-  /** serverTime - local time, so step clocks agree with the host even if this PC's clock is off. */
-  clockOffsetMs: number;
   set(patch: Partial<Omit<AppState, 'set'>>): void;
 }
 
@@ -35,11 +33,7 @@ export const useApp = create<AppState>()((set) => ({
   hostReachable: true,
   eventsLive: true,
   eventsEpoch: 0,
-  clockOffsetMs: 0,
   set: (patch) => set(patch),
 }));
 
-/** Host time now, as this screen best knows it. */
-export function hostNow(): number {
-  return Date.now() + useApp.getState().clockOffsetMs;
-}
+export { hostNow } from '../hostClock';

@@ -6,17 +6,20 @@ import { clearAllCaseDrafts } from '../../features/queue/caseDraft';
 import { navigate, type Route } from '../router';
 import { api } from './api';
 import { useApp } from './app';
+import { learnHostClock } from '../hostClock';
 
 export async function boot(): Promise<void> {
   const app = useApp.getState();
   app.set({ boot: 'loading', bootError: null, deskPaired: Boolean(session.deskToken) });
+  const sentAt = Date.now();
   const status = await api('system.status', {});
+  learnHostClock(status, sentAt);
   if (!status.ok) {
     app.set({ boot: 'unreachable', bootError: status.error });
     return;
   }
-  const { configured, office, serverTime } = status.value;
-  app.set({ configured, office, clockOffsetMs: Date.parse(serverTime) - Date.now() });
+  const { configured, office } = status.value;
+  app.set({ configured, office });
   if (configured && session.deskToken && session.token) {
     const me = await api('auth.me', {});
     if (me.ok) app.set({ user: me.value.user, desk: me.value.desk, office: me.value.office });

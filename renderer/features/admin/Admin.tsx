@@ -7,8 +7,9 @@ import { ServicesPanel } from './ServicesPanel';
 import { QueueSettingsPanel } from './QueueSettingsPanel';
 import { DevicesPanel } from './DevicesPanel';
 import { NetworkPanel } from './NetworkPanel';
+import { OfficePanel } from './OfficePanel';
 
-const TABS = ['users', 'desks', 'services', 'queue', 'devices', 'network'] as const;
+const TABS = ['users', 'desks', 'services', 'queue', 'devices', 'network', 'office'] as const;
 type Tab = (typeof TABS)[number];
 
 export function Admin() {
@@ -32,6 +33,7 @@ export function Admin() {
         ))}
       </div>
       {tab === 'users' ? <UsersPanel /> : null}
+      {tab === 'office' ? <OfficePanel /> : null}
       {tab === 'desks' ? <DesksPanel /> : null}
       {tab === 'services' ? <ServicesPanel /> : null}
       {tab === 'queue' ? <QueueSettingsPanel /> : null}

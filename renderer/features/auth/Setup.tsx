@@ -6,6 +6,8 @@ import { useAction } from '../../app/hooks';
 import { ErrorAlert } from '../../components/Alert';
 import { Field, FormActions } from '../../components/Field';
 import { GateLayout } from '../../components/Layout';
+import { TimeZoneSelect } from '../../components/TimeZoneSelect';
+import { DEFAULT_TIME_ZONE, type OfficeTimeZone } from '../../../common/domain/time';
 
 const EMPTY = {
   officeName: '',
@@ -20,6 +22,7 @@ type SetupForm = typeof EMPTY;
 
 export function Setup() {
   const [form, setForm] = useState<SetupForm>(EMPTY);
+  const [timeZone, setTimeZone] = useState<OfficeTimeZone>(DEFAULT_TIME_ZONE);
   const [localErrors, setLocalErrors] = useState<Partial<Record<keyof SetupForm, string>>>({});
   const { pending, error, run } = useAction();
   const fields = { ...error?.fields, ...localErrors } as Partial<Record<string, string>>;
@@ -37,7 +40,7 @@ export function Setup() {
     setLocalErrors(local);
     if (Object.keys(local).length > 0) return;
     const { adminPassword2: _, ...input } = form;
-    const result = await run(() => api('setup.firstRun', input));
+    const result = await run(() => api('setup.firstRun', { ...input, timeZone }));
     if (!result.ok) return;
     pairDesk(result.value.deskToken);
     await signedIn(result.value.sessionToken, result.value.user, null);
@@ -52,6 +55,7 @@ export function Setup() {
           <Field label={t.setup.officeName} hint={t.setup.officeNameHint} testId="setup-office-name" {...bind('officeName')} />
           <Field label={t.setup.kabKota} testId="setup-kab-kota" {...bind('kabKota')} />
           <Field label={t.setup.address} testId="setup-address" {...bind('address')} />
+          <TimeZoneSelect label={t.setup.timeZone} hint={t.setup.timeZoneHint} testId="setup-time-zone" value={timeZone} onChange={setTimeZone} error={fields.timeZone} />
         </fieldset>
         <fieldset>
           <legend>{t.setup.admin}</legend>

@@ -1,5 +1,6 @@
 // The waiting-room TV board: no login, numbers only. Shows the number being called, the last calls
 // of every counter, the office and the time, and reads each call aloud from recorded clips.
+import { officeZone } from '../../app/hostClock';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { DisplayEvent } from '../../../common/contract/index';
 import { Announcer } from './announcer';
@@ -81,10 +82,10 @@ export default function Display() {
         </div>
         <div className="dsp-clock" data-testid="display-clock">
           <time className="dsp-time" dateTime={now.toISOString()}>
-            {now.toLocaleTimeString('id-ID', { hour: '2-digit', minute: '2-digit' })}
+            {now.toLocaleTimeString('id-ID', { hour: '2-digit', minute: '2-digit', timeZone: officeZone() })}
           </time>
           <span className="dsp-date">
-            {now.toLocaleDateString('id-ID', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' })}
+            {now.toLocaleDateString('id-ID', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: officeZone() })}
           </span>
         </div>
       </header>

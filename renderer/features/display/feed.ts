@@ -1,4 +1,5 @@
 // Pure pieces of the board's WebSocket feed: message parsing and reconnect timing.
+import { backoffDelayMs, RECONNECT } from '../../../common/domain/backoff';
 import { DisplayCall, DisplayState, type DisplayEvent } from '../../../common/contract/index';
 
 /**
@@ -22,16 +23,9 @@ export function parseDisplayEvent(data: unknown): DisplayEvent | null {
   return { type: 'display.state', state: parsedState.data, announce: parsedAnnounce ? parsedAnnounce.data : null };
 }
 
-const BASE_MS = 1000;
-const MAX_MS = 15_000;
-
-/**
- * Delay before reconnect attempt `attempt` (0-based): doubling from 1 s to 15 s, with ±20% jitter so
- * the TVs of an office do not all hit the host in the same instant after it restarts.
- */
+/** Delay before reconnect attempt `attempt` (0-based): the one reconnect rule (common/domain/backoff.ts). */
 export function reconnectDelayMs(attempt: number, random: () => number = Math.random): number {
-  const plain = Math.min(MAX_MS, BASE_MS * 2 ** Math.max(0, attempt));
-  return Math.round(plain * (0.8 + 0.4 * random()));
+  return backoffDelayMs(attempt, RECONNECT, random);
 }
 
 /** The last `limit` calls of each counter, newest first, counters in number order. */

@@ -1,5 +1,6 @@
 // The board's live feed: one WebSocket to the host's public display endpoint, reopened with backoff
 // whenever it drops. The host sends the full state on connect, so nothing is lost while away.
+import { hostNow, learnHostClock, setOfficeTimeZone } from '../../app/hostClock';
 import { useEffect, useRef, useState } from 'react';
 import { DISPLAY_HEARTBEAT_MS, DISPLAY_WS_PATH, type DisplayEvent, type DisplayState } from '../../../common/contract/index';
 import { call, wsUrl } from '../../app/client';
@@ -48,6 +49,7 @@ export function useDisplayFeed(onEvent: (event: DisplayEvent) => void): {
         lastHeard = Date.now();
         const event = parseDisplayEvent(message.data);
         if (!event) return;
+        setOfficeTimeZone(event.state.timeZone);
         setState(event.state);
         handler.current(event);
       };
@@ -98,17 +100,14 @@ export function useDisplayFeed(onEvent: (event: DisplayEvent) => void): {
  * the host once for its time and keeps the difference; without an answer it shows its own time.
  */
 export function useHostClock(): Date {
-  const offset = useRef(0);
-  const [now, setNow] = useState(() => new Date());
+  const [now, setNow] = useState(() => new Date(hostNow()));
   useEffect(() => {
     let alive = true;
     const sentAt = Date.now();
     void call('system.status', {}).then((result) => {
-      if (!alive || !result.ok) return;
-      const server = Date.parse(result.value.serverTime);
-      if (Number.isFinite(server)) offset.current = server - (sentAt + Date.now()) / 2;
+      if (alive) learnHostClock(result, sentAt);
     });
-    const id = window.setInterval(() => setNow(new Date(Date.now() + offset.current)), 1000);
+    const id = window.setInterval(() => setNow(new Date(hostNow())), 1000);
     return () => {
       alive = false;
       window.clearInterval(id);

@@ -2,6 +2,7 @@
 import type { Stage, StepTiming, Ticket } from '../../../common/contract/index';
 import { t } from '../../i18n/id';
 import { mmss } from '../../app/format';
+import { slaClock } from '../../../common/domain/sla';
 import { useHostNow } from '../../app/hooks';
 
 interface StepPanelProps {
@@ -50,8 +51,8 @@ export function StepPanel({ ticket, stage, pending, onStart, onFinish }: StepPan
 
 function StepClock({ step }: { step: StepTiming }) {
   const now = useHostNow();
-  const elapsedSec = (now - Date.parse(step.startedAt ?? '')) / 1000;
-  const over = elapsedSec > step.mutuBakuMin * 60;
+  // The SOP's overrun rule, the same one the host's figures use.
+  const { elapsedSec, overrun: over } = slaClock(step.startedAt ?? '', step.mutuBakuMin, new Date(now));
   return (
     <div className={`step-clock${over ? ' over' : ''}`} data-testid="step-clock" data-overdue={over}>
       <span className="clock-elapsed" data-testid="step-elapsed">

@@ -1,7 +1,8 @@
 // The shared resepsionis/petugas desk.
 import { expect, type Locator, type Page } from '@playwright/test';
 import type { Stage } from '../../../common/contract/index';
-import { expectReady } from './gates';
+import { LoginPage } from './gates';
+import { expectReady } from './ready';
 
 export interface CaseData {
   nik: string;
@@ -12,49 +13,195 @@ export interface CaseData {
   purpose: string;
 }
 
+/** The case form's inputs by CaseData key. */
+const CASE_FIELDS: Record<keyof CaseData, string> = {
+  nik: 'case-nik',
+  name: 'case-name',
+  kk: 'case-kk',
+  birthDate: 'case-birth-date',
+  phone: 'case-phone',
+  purpose: 'case-purpose',
+};
+
 export class QueueDeskPage {
   constructor(
     readonly page: Page,
     readonly stage: Stage,
   ) {}
 
-  get currentLabel(): Locator {
-    return this.page.getByTestId('current-ticket-label');
+  private id(testId: string): Locator {
+    return this.page.getByTestId(testId);
   }
 
-  async open(): Promise<void> {
+  get currentLabel(): Locator {
+    return this.id('current-ticket-label');
+  }
+  get noCurrentTicket(): Locator {
+    return this.id('no-current-ticket');
+  }
+  /** The priority badge of the ticket being served. */
+  get currentPriority(): Locator {
+    return this.id('current-ticket').getByTestId('priority-badge');
+  }
+  /** The first priority badge on the desk. */
+  get firstPriorityBadge(): Locator {
+    return this.id('priority-badge').first();
+  }
+  get queueNotice(): Locator {
+    return this.id('queue-notice');
+  }
+  get recalled(): Locator {
+    return this.id('recalled');
+  }
+  get noteItem(): Locator {
+    return this.id('note-item');
+  }
+  get currentStepName(): Locator {
+    return this.id('current-step-name');
+  }
+  get stepClock(): Locator {
+    return this.id('step-clock');
+  }
+  get stepOverdue(): Locator {
+    return this.id('step-overdue');
+  }
+  /** The banner shown while the host cannot be reached. */
+  get hostUnreachable(): Locator {
+    return this.id('host-unreachable');
+  }
+  get connection(): Locator {
+    return this.id('connection');
+  }
+
+  waiting(label: string): Locator {
+    return this.id(`waiting-${label}`);
+  }
+  skipped(label: string): Locator {
+    return this.id(`skipped-${label}`);
+  }
+
+  // The case form.
+  field(key: keyof CaseData): Locator {
+    return this.id(CASE_FIELDS[key]);
+  }
+  fieldError(key: keyof CaseData): Locator {
+    return this.id(`${CASE_FIELDS[key]}-error`);
+  }
+  get caseError(): Locator {
+    return this.id('case-error');
+  }
+  get caseSaved(): Locator {
+    return this.id('case-saved');
+  }
+  caseWarning(code: string): Locator {
+    return this.id(`case-warning-${code}`);
+  }
+  /** The mark that the form shows a draft typed earlier, not yet saved. */
+  get draftRestored(): Locator {
+    return this.id('case-draft-restored');
+  }
+  /** An alert on the desk with `text` in it. */
+  alert(text: string): Locator {
+    return this.page.getByRole('alert').filter({ hasText: text });
+  }
+
+  async open(): Promise<this> {
     await this.page.goto(`/#/${this.stage}`);
     await expectReady(this.page, `page-${this.stage}`);
+    return this;
+  }
+
+  /** Reloads the browser tab and waits for the desk to be ready again. */
+  async reload(): Promise<void> {
+    await this.page.reload();
+    await expect(this.id(`page-${this.stage}`)).toHaveAttribute('data-state', 'ready');
   }
 
   async expectWaiting(label: string): Promise<void> {
-    await expect(this.page.getByTestId(`waiting-${label}`)).toBeVisible();
+    await expect(this.waiting(label)).toBeVisible();
   }
 
   async callNext(): Promise<string> {
-    await this.page.getByTestId('call-next').click();
+    await this.id('call-next').click();
     await expect(this.currentLabel).toBeVisible();
     return (await this.currentLabel.textContent()) ?? '';
   }
 
+  async skip(): Promise<void> {
+    await this.id('skip').click();
+  }
+
+  async callSkipped(label: string): Promise<void> {
+    await this.id(`call-skipped-${label}`).click();
+  }
+
+  async recall(): Promise<void> {
+    await this.id('recall').click();
+  }
+
+  async addNote(text: string): Promise<void> {
+    await this.id('notes-open').click();
+    await expect(this.id('notes')).toHaveAttribute('data-state', 'ready');
+    await this.id('note-text').fill(text);
+    await this.id('note-add').click();
+  }
+
+  /** Hands the visitor to a named petugas from the transfer panel. */
+  async transferToPetugas(name: string): Promise<void> {
+    await this.id('transfer-open').click();
+    await expect(this.id('transfer-panel')).toHaveAttribute('data-state', 'ready');
+    await this.id('transfer-mode-petugas').check();
+    await this.id('transfer-petugas').selectOption({ label: name });
+    await this.id('transfer-submit').click();
+  }
+
+  /** Waits for the case form to hold the host's record (or the draft) before it is typed into. */
+  async expectFormReady(): Promise<void> {
+    await expect(this.id('case-form')).toHaveAttribute('data-state', 'ready');
+  }
+
   async fillCase(data: CaseData): Promise<void> {
-    const p = this.page;
-    await expect(p.getByTestId('case-form')).toHaveAttribute('data-state', 'ready');
-    await p.getByTestId('case-nik').fill(data.nik);
-    await p.getByTestId('case-name').fill(data.name);
-    await p.getByTestId('case-kk').fill(data.kk);
-    await p.getByTestId('case-birth-date').fill(data.birthDate ?? '');
-    await p.getByTestId('case-phone').fill(data.phone);
-    await p.getByTestId('case-purpose').fill(data.purpose);
+    await this.expectFormReady();
+    for (const key of Object.keys(CASE_FIELDS) as (keyof CaseData)[]) await this.field(key).fill(data[key] ?? '');
+  }
+
+  async fillField(key: keyof CaseData, value: string): Promise<void> {
+    await this.field(key).fill(value);
   }
 
   async saveCase(): Promise<void> {
-    await this.page.getByTestId('case-save').click();
+    await this.id('case-save').click();
+  }
+
+  /** Saves after the host ended the session: the desk falls back to its login screen. */
+  async saveCaseSignedOut(): Promise<LoginPage> {
+    await this.saveCase();
+    return LoginPage.shown(this.page);
+  }
+
+  /** The keys of the case drafts this tab keeps (sessionStorage). */
+  draftKeys(): Promise<string[]> {
+    return this.page.evaluate<string[]>("Object.keys(sessionStorage).filter((k) => k.startsWith('loket.caseDraft.'))");
+  }
+
+  async currentTicketId(): Promise<string> {
+    return (await this.id('current-ticket').getAttribute('data-ticket-id'))!;
+  }
+
+  /** The session token this tab signed in with. */
+  async sessionToken(): Promise<string> {
+    return (await this.page.evaluate<string | null>("localStorage.getItem('loket.session')"))!;
+  }
+
+  /** Takes over the page's clock and moves it on by `time` ("mm:ss"). */
+  async letTimePass(time: string): Promise<void> {
+    await this.page.clock.install();
+    await this.page.clock.fastForward(time);
   }
 
   async startStep(): Promise<void> {
-    await this.page.getByTestId('start-step').click();
-    await expect(this.page.getByTestId('step-clock')).toBeVisible();
+    await this.id('start-step').click();
+    await expect(this.stepClock).toBeVisible();
   }
 
   /** Finishes the running step; returns false when the visitor has left this desk. */
@@ -76,7 +223,7 @@ export class QueueDeskPage {
   async finishStageSteps(): Promise<number> {
     let finished = 1;
     while (await this.finishStep()) finished += 1;
-    await expect(this.page.getByTestId('no-current-ticket')).toBeVisible();
+    await expect(this.noCurrentTicket).toBeVisible();
     return finished;
   }
 }

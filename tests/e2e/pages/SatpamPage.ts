@@ -1,6 +1,6 @@
 import { expect, type BrowserContext, type Locator, type Page } from '@playwright/test';
 import type { Priority } from '../../../common/contract/index';
-import { expectReady } from './gates';
+import { expectReady } from './ready';
 
 /** Replaces window.print in every page of `context` with a counter (no dialog in headless runs). */
 export async function stubBrowserPrint(context: BrowserContext): Promise<void> {
@@ -14,15 +14,39 @@ export class SatpamPage {
   get printStatus(): Locator {
     return this.page.getByTestId('print-status');
   }
+  get ticketLabel(): Locator {
+    return this.page.getByTestId('ticket-label');
+  }
+  get ticketService(): Locator {
+    return this.page.getByTestId('ticket-service');
+  }
+  /** The "print automatically" switch; absent when no host printer is set. */
+  get autoPrint(): Locator {
+    return this.page.getByTestId('auto-print');
+  }
+  /** The switch's label, which names the printer. */
+  get autoPrintLabel(): Locator {
+    return this.page.locator('label.print-toggle');
+  }
+  get printButton(): Locator {
+    return this.page.getByTestId('print-ticket');
+  }
 
   /** How often the page opened the browser's print dialog (needs stubBrowserPrint). */
   browserPrints(): Promise<number> {
     return this.page.evaluate<number>('window.__prints');
   }
 
-  async open(): Promise<void> {
+  async open(): Promise<this> {
     await this.page.goto('/#/satpam');
     await expectReady(this.page, 'page-satpam');
+    return this;
+  }
+
+  /** Reloads the browser tab and waits for the kiosk to be ready again. */
+  async reload(): Promise<void> {
+    await this.page.reload();
+    await expect(this.page.getByTestId('page-satpam')).toHaveAttribute('data-state', 'ready');
   }
 
   /** Issues a ticket and returns its label as shown on the ticket. */
@@ -31,9 +55,28 @@ export class SatpamPage {
     await p.getByTestId(`service-${serviceCode}`).click();
     if (priority) await p.getByTestId(`priority-${priority}`).click();
     await p.getByTestId('issue-ticket').click();
-    const label = p.getByTestId('ticket-label');
-    await expect(label).toHaveText(new RegExp(`^${serviceCode}-\\d{3}$`));
-    return (await label.textContent()) ?? '';
+    await expect(this.ticketLabel).toHaveText(new RegExp(`^${serviceCode}-\\d{3}$`));
+    return (await this.ticketLabel.textContent()) ?? '';
+  }
+
+  /** Prints the shown ticket again (on the host's printer, or through the browser without one). */
+  async print(): Promise<void> {
+    await this.printButton.click();
+  }
+
+  async setAutoPrint(on: boolean): Promise<void> {
+    if (on) await this.autoPrint.check();
+    else await this.autoPrint.uncheck();
+  }
+
+  /**
+   * Answers the kiosk's next host print calls with `value`, as a printer that takes the job would;
+   * returns the function that lets the calls through to the host again.
+   */
+  async simulateHostPrint(value: { printer: string; jobId: string }): Promise<() => Promise<void>> {
+    const url = '**/api/queue.printTicket';
+    await this.page.route(url, (route) => route.fulfill({ json: { ok: true, value } }));
+    return () => this.page.unroute(url);
   }
 
   async nextVisitor(): Promise<void> {

@@ -1,21 +1,21 @@
-// Start-up screens: first-run setup, desk pairing and login.
-import { expect, type Page } from '@playwright/test';
+// Start-up screens: first-run setup, desk pairing and login. Each step returns the page it leads to.
+import { expect, type Locator, type Page } from '@playwright/test';
+import { HomePage } from './HomePage';
+import { expectReady } from './ready';
 
 export const ADMIN = { username: 'admin', fullName: 'Admin Dinkes', password: 'rahasia-admin-1' };
-
-export async function expectReady(page: Page, testId: string): Promise<void> {
-  await expect(page.getByTestId(testId)).toHaveAttribute('data-state', 'ready');
-}
 
 export class SetupPage {
   constructor(readonly page: Page) {}
 
-  async open(): Promise<void> {
+  async open(): Promise<this> {
     await this.page.goto('/');
     await expectReady(this.page, 'page-setup');
+    return this;
   }
 
-  async firstRun(office: { name: string; kabKota: string; address: string }): Promise<void> {
+  /** Fills the first-run form; the new admin is signed in and lands on the home menu. */
+  async firstRun(office: { name: string; kabKota: string; address: string }): Promise<HomePage> {
     const p = this.page;
     await p.getByTestId('setup-office-name').fill(office.name);
     await p.getByTestId('setup-kab-kota').fill(office.kabKota);
@@ -25,7 +25,7 @@ export class SetupPage {
     await p.getByTestId('setup-admin-password').fill(ADMIN.password);
     await p.getByTestId('setup-admin-password2').fill(ADMIN.password);
     await p.getByTestId('setup-submit').click();
-    await expectReady(p, 'page-home');
+    return HomePage.shown(p);
   }
 }
 
@@ -33,28 +33,46 @@ export class SetupPage {
 export class DeskGate {
   constructor(readonly page: Page) {}
 
-  async pair(deskToken: string): Promise<void> {
+  async pair(deskToken: string): Promise<LoginPage> {
     await this.page.goto('/');
     await expectReady(this.page, 'page-pair');
     await this.page.getByTestId('pair-code').fill(deskToken);
     await this.page.getByTestId('pair-submit').click();
-    await expectReady(this.page, 'page-login');
+    return LoginPage.shown(this.page);
+  }
+}
+
+/** The login screen of a paired desk. */
+export class LoginPage {
+  private constructor(readonly page: Page) {}
+
+  /** The login screen as it is now on `page` (after pairing, or after the host ended the session). */
+  static async shown(page: Page): Promise<LoginPage> {
+    await expectReady(page, 'page-login');
+    return new LoginPage(page);
   }
 
-  /** A refused login shows the host's message and keeps the username typed. */
-  async loginRefused(username: string, password: string): Promise<void> {
-    await this.page.getByTestId('login-username').fill(username);
+  get username(): Locator {
+    return this.page.getByTestId('login-username');
+  }
+
+  private async submit(username: string, password: string): Promise<void> {
+    await this.username.fill(username);
     await this.page.getByTestId('login-password').fill(password);
     await this.page.getByTestId('login-submit').click();
+  }
+
+  /** A refused login shows the host's message and keeps the username typed; the screen stays. */
+  async signInRefused(username: string, password: string): Promise<LoginPage> {
+    await this.submit(username, password);
     await expect(this.page.getByTestId('login-error')).toBeVisible();
     await expect(this.page.getByRole('alert')).not.toHaveText('');
-    await expect(this.page.getByTestId('login-username')).toHaveValue(username);
+    await expect(this.username).toHaveValue(username);
+    return this;
   }
 
-  async login(username: string, password: string): Promise<void> {
-    await this.page.getByTestId('login-username').fill(username);
-    await this.page.getByTestId('login-password').fill(password);
-    await this.page.getByTestId('login-submit').click();
-    await expectReady(this.page, 'page-home');
+  async signIn(username: string, password: string): Promise<HomePage> {
+    await this.submit(username, password);
+    return HomePage.shown(this.page);
   }
 }

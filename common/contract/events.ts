@@ -1,0 +1,47 @@
+// Events pushed from host to screens (WebSocket, or IPC in the host's own window), and the
+// transport's fixed names and messages.
+import type { Stage, TicketStatus } from '../domain/words';
+import type { Job } from './jobs';
+import type { CallName } from './index';
+import type { DisplayCall } from './stats';
+
+export type ServerEvent =
+  | { type: 'queue.changed'; ticketId: string; stage: Stage | null; status: TicketStatus }
+  | { type: 'display.call'; call: DisplayCall }
+  | { type: 'services.changed' }
+  | { type: 'job.changed'; job: Job };
+
+/**
+ * On the preload bridge's event stream only (desk mode): the main process's event feed to the host
+ * opened (`online: true`) or dropped. A browser sees the same thing as its own socket's open/close.
+ */
+export interface FeedStatusEvent {
+  type: 'feed.status';
+  online: boolean;
+}
+export const FEED_STATUS = 'feed.status';
+/** What the preload's onEvent delivers. */
+export type BridgeEvent = ServerEvent | FeedStatusEvent;
+
+/**
+ * The answer to any call that cannot reach the host (network down, host off, timeout), whether the
+ * renderer called over HTTP itself or a desk's main process forwarded the call.
+ */
+export const UNREACHABLE_MESSAGE =
+  'Tidak dapat terhubung ke komputer host. Periksa jaringan atau minta admin menyalakan host, lalu coba lagi. Isian Anda tidak hilang.';
+
+/**
+ * A desk's answer when the host's certificate is not the one pinned at pairing: something else
+ * answers at the host's address (or the host's certificate was remade), so nothing is sent to it.
+ */
+export const NOT_TRUSTED_MESSAGE =
+  'Sertifikat host tidak cocok dengan kode pasangan meja ini, jadi Loket tidak mengirim apa pun ke sana. ' +
+  'Bisa jadi komputer lain menjawab di alamat host. Minta admin memeriksa sidik jari sertifikat di Admin → Meja, ' +
+  'lalu pasangkan ulang meja ini bila sertifikat host memang diganti.';
+
+/** HTTP path of a call on the host. */
+export const callPath = (name: CallName): string => `/api/${name}`;
+export const DISPLAY_WS_PATH = '/ws/display';
+/** The display feed also carries `{ "type": "heartbeat" }` this often; silence for three beats means the host is gone. */
+export const DISPLAY_HEARTBEAT_MS = 5_000;
+export const EVENTS_WS_PATH = '/ws/events';

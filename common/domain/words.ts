@@ -1,0 +1,37 @@
+// The office's vocabulary: roles, visitor priorities, ticket states. Every process uses these
+// words (screens, host, the central server), so they live in the domain, not in the wire contract.
+import { z } from 'zod';
+
+export const ROLES = ['satpam', 'resepsionis', 'petugas', 'tim_rujukan', 'penandatangan', 'admin'] as const;
+export const Role = z.enum(ROLES);
+export type Role = z.infer<typeof Role>;
+
+export const PRIORITIES = ['lansia', 'disabilitas', 'ibu_hamil', 'gawat_darurat'] as const;
+export const Priority = z.enum(PRIORITIES);
+export type Priority = z.infer<typeof Priority>;
+
+export const TICKET_STATUSES = ['waiting', 'called', 'serving', 'skipped', 'done'] as const;
+export const TicketStatus = z.enum(TICKET_STATUSES);
+export type TicketStatus = z.infer<typeof TicketStatus>;
+
+/** The roles that serve queue steps after the satpam has issued the ticket. */
+export const STAGES = ['resepsionis', 'petugas'] as const;
+export const Stage = z.enum(STAGES);
+export type Stage = z.infer<typeof Stage>;
+
+/** Who may serve an SOP step. */
+export const STEP_ROLES = ['satpam', 'resepsionis', 'petugas'] as const;
+export const StepRole = z.enum(STEP_ROLES);
+export type StepRole = z.infer<typeof StepRole>;
+
+/** Parses the roles column (a JSON array) wherever it is read; unknown words are dropped. */
+export function parseRoles(json: string): Role[] {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(json);
+  } catch {
+    return [];
+  }
+  if (!Array.isArray(raw)) return [];
+  return raw.filter((r): r is Role => Role.safeParse(r).success);
+}

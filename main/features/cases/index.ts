@@ -1,0 +1,1 @@
+export { casesHandlers } from './handlers';

@@ -1,0 +1,2 @@
+export { catalogHandlers } from './handlers';
+export { seedDefaultServices, priorityRatio, listServices, DEFAULT_SERVICES, DEFAULT_PRIORITY_RATIO } from './catalog';

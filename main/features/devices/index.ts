@@ -1,0 +1,3 @@
+export { devicesHandlers } from './handlers';
+export { printTicket, ticketPdfFile } from './printing';
+export { CupsPrinter, PrinterError } from './printer';

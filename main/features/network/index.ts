@@ -1,0 +1,2 @@
+export { networkHandlers } from './handlers';
+export { networkSettings, savedListen, hostTlsUrl } from './network';

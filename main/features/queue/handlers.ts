@@ -1,0 +1,22 @@
+import type { queueContract } from '../../../common/contract/queue';
+import type { HandlersFor } from '../../platform/transport/handler';
+import { ticketPdfFile, printTicket } from '../devices';
+import { addNote, notes, petugasList } from './notes';
+import * as queue from './queue';
+
+export const queueHandlers = {
+  'queue.issue': (ctx, input) => queue.issueTicket(ctx, input),
+  'queue.ticketPdf': (ctx, input) => ticketPdfFile(ctx, input),
+  'queue.printTicket': (ctx, input) => printTicket(ctx, input),
+  'queue.board': (ctx, input) => queue.board(ctx, input),
+  'queue.callNext': (ctx, input) => queue.callNext(ctx, input),
+  'queue.recall': (ctx, input) => queue.recall(ctx, input),
+  'queue.skip': (ctx, input) => queue.skip(ctx, input),
+  'queue.callSkipped': (ctx, input) => queue.callSkipped(ctx, input),
+  'queue.transfer': (ctx, input) => queue.transfer(ctx, input),
+  'queue.startStep': (ctx, input) => queue.startStep(ctx, input),
+  'queue.finishStep': (ctx, input) => queue.finishStep(ctx, input),
+  'queue.addNote': (ctx, input) => addNote(ctx, input),
+  'queue.notes': (ctx, input) => notes(ctx, input),
+  'queue.petugasList': (ctx) => petugasList(ctx),
+} satisfies HandlersFor<typeof queueContract>;

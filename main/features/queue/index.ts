@@ -1,0 +1,2 @@
+export { queueHandlers } from './handlers';
+export { getTicket, findTickets } from './tickets';

@@ -1,0 +1,40 @@
+// Bahasa Indonesia strings of this feature; merged into the catalogue in renderer/i18n/id.ts.
+
+export const authStrings = {
+  setup: {
+    title: 'Pengaturan awal',
+    intro: 'Komputer ini belum disiapkan. Isi data kantor dan akun admin pertama.',
+    office: 'Data kantor',
+    officeName: 'Nama kantor',
+    officeNameHint: 'Contoh: Dinas Kesehatan Kabupaten Musi Banyuasin',
+    kabKota: 'Kabupaten/Kota',
+    address: 'Alamat',
+    timeZone: 'Zona waktu kantor',
+    timeZoneHint: 'Menentukan pergantian hari (nomor antrian mulai dari 1) dan jam yang tampil di semua layar.',
+    admin: 'Akun admin',
+    adminUsername: 'Nama pengguna',
+    usernameHint: '3–32 huruf kecil, angka, titik, garis bawah atau strip',
+    adminFullName: 'Nama lengkap',
+    password: 'Kata sandi',
+    passwordHint: 'Minimal 8 karakter',
+    password2: 'Ulangi kata sandi',
+    passwordMismatch: 'Kata sandi tidak sama.',
+    passwordShort: 'Kata sandi minimal 8 karakter.',
+    submit: 'Simpan dan mulai',
+  },
+  pair: {
+    title: 'Hubungkan meja ini',
+    intro:
+      'Masukkan kode pasangan meja dari admin. Admin membuat kode ini di menu Admin › Meja, dan kode hanya ditampilkan sekali.',
+    code: 'Kode pasangan meja',
+    submit: 'Simpan kode',
+    tooShort: 'Kode terlalu pendek. Periksa kembali kode dari admin.',
+  },
+  login: {
+    title: 'Masuk',
+    username: 'Nama pengguna',
+    password: 'Kata sandi',
+    submit: 'Masuk',
+    changeDesk: 'Ganti kode meja',
+  },
+} as const;
