@@ -3,15 +3,15 @@ import { z } from 'zod';
 import { Role } from '../domain/words';
 import { OFFICE_TIME_ZONES } from '../domain/time';
 import { Desk, Office, Password, User, Username } from './auth';
-import { empty, entry, Id } from './core';
+import { empty, entry, Id, RequestId } from './core';
 
 export const adminContract = {
   'users.list': entry(empty, z.array(User), ['admin']),
   'users.create': entry(
-    z.object({ username: Username, fullName: z.string().trim().min(2).max(200), roles: z.array(Role).min(1), password: Password }),
+    z.object({ username: Username, fullName: z.string().trim().min(2).max(200), roles: z.array(Role).min(1), password: Password, requestId: RequestId.optional() }),
     User,
     ['admin'],
-    { personal: true },
+    { personal: true, idempotent: true },
   ),
   'users.update': entry(
     z.object({
@@ -28,7 +28,7 @@ export const adminContract = {
 
   'desks.list': entry(empty, z.array(Desk), ['admin']),
   'desks.create': entry(
-    z.object({ name: z.string().trim().min(2).max(100), counterNo: z.number().int().min(1).max(99) }),
+    z.object({ name: z.string().trim().min(2).max(100), counterNo: z.number().int().min(1).max(99), requestId: RequestId.optional() }),
     z.object({
       desk: Desk,
       deskToken: z.string(),
@@ -38,6 +38,8 @@ export const adminContract = {
       hostTlsUrl: z.string().nullable(),
     }),
     ['admin'],
+    // The answer carries the desk token: never kept in the request log, so a repeat is refused.
+    { idempotent: true, noReplay: true },
   ),
   'desks.revoke': entry(z.object({ deskId: Id }), Desk, ['admin']),
 

@@ -1,6 +1,6 @@
 // The visitor's case record, opened from the ticket: personal data, so never over plain HTTP on the LAN.
 import { z } from 'zod';
-import { entry, Id, Iso } from './core';
+import { entry, Id, Iso, RequestId } from './core';
 
 export const CaseInput = z.object({
   ticketId: Id,
@@ -21,5 +21,11 @@ export const Warning = z.object({ field: z.string(), code: z.string(), message: 
 
 export const casesContract = {
   'cases.get': entry(z.object({ ticketId: Id }), CaseRecord.nullable(), ['resepsionis', 'petugas'], { personal: true }),
-  'cases.save': entry(CaseInput, z.object({ record: CaseRecord, warnings: z.array(Warning) }), ['resepsionis', 'petugas'], { personal: true }),
+  // The answer holds the visitor's NIK and name: not kept in the request log, so not replayed.
+  'cases.save': entry(
+    CaseInput.extend({ requestId: RequestId.optional() }),
+    z.object({ record: CaseRecord, warnings: z.array(Warning) }),
+    ['resepsionis', 'petugas'],
+    { personal: true, idempotent: true, noReplay: true },
+  ),
 } as const;

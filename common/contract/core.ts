@@ -8,6 +8,14 @@ export const Iso = z.string();
 export const empty = z.object({});
 
 /**
+ * A client-made id for one user action (a UUIDv7 string, made when the person acts, not per
+ * attempt). See `EntryFlags.idempotent` for the rule it serves.
+ */
+export const RequestId = z
+  .string()
+  .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i, 'Harus UUIDv7.');
+
+/**
  * Who may call. 'public' needs no session (status, first run, the display board);
  * 'staff' means any signed-in user; otherwise the roles that may.
  */
@@ -21,6 +29,26 @@ export interface EntryFlags {
   personal?: boolean;
   /** The call starts a job: it answers `{ jobId }` at once; progress and the result come as events. */
   job?: boolean;
+  /**
+   * EXACTLY ONCE. The rule: every entry whose call creates or moves something (issue, call, recall,
+   * skip, transfer, start/finish a step, end a visit, add a note, save a case, create a user or a
+   * desk, …) is flagged `idempotent: true` and its input takes `requestId: RequestId.optional()`.
+   * The client makes the id once per user action and sends the SAME id on every retry of that
+   * action (the kiosk's button pressed again after an error, the desk forwarder's resend). The host
+   * stores the id with the call's result in the same transaction as the use case and answers a
+   * repeat with that first result, without running the use case again and without re-publishing
+   * its events. An id reused by another user or for another call is refused (VALIDATION).
+   * Failed calls roll back and are not remembered: their retry runs again. Optional on the wire so
+   * scripts and desks of an older version still work, without the guarantee; the renderer's `api`
+   * always sends one. tests/unit/idempotentEntries.test.ts keeps new entries to this rule.
+   */
+  idempotent?: boolean;
+  /**
+   * With `idempotent`: the answer carries personal data or a secret (a desk token) that must not rest
+   * in the request log, so a repeat is refused with DUPLICATE_REQUEST (the work is not done twice)
+   * instead of being answered with the first result.
+   */
+  noReplay?: boolean;
 }
 
 export interface Entry<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> extends EntryFlags {
@@ -65,6 +93,11 @@ export const ERROR_CODES = [
   'INVALID_STATE',
   'NOT_YOURS',
   'NO_SERVING_STEP',
+  'CASE_REQUIRED',
+  'BUSY_WITH_VISITOR',
+  'OUTCOME_REQUIRED',
+  // exactly-once calls (see EntryFlags.idempotent)
+  'DUPLICATE_REQUEST',
   // devices and network
   'NO_PRINTER',
   'PRINTER_FAILED',

@@ -13,6 +13,7 @@ import { jobsContract } from './jobs';
 import { networkContract } from './network';
 import { queueContract } from './queue';
 import { statsContract } from './stats';
+import { visitorContract } from './visitor';
 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
 
@@ -49,6 +50,7 @@ export const contract = mergeSlices(
   networkContract,
   jobsContract,
   backupContract,
+  visitorContract,
 );
 
 export type Contract = typeof contract;
@@ -72,3 +74,4 @@ export { NetworkSettings } from './network';
 export { MIN_PORT, MAX_PORT } from '../domain/network';
 export { Job, JobStatus, JOB_STATUSES } from './jobs';
 export { BackupSettings, BackupFile } from './backup';
+export { VisitorPosition, VisitorLink, VisitorStatus, DisplaySettings, DISPLAY_TEXT_MAX } from './visitor';

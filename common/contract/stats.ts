@@ -14,6 +14,8 @@ export const StepStats = z.object({
   serviceMedianSec: z.number().nullable(),
   serviceP90Sec: z.number().nullable(),
   withinMutuBakuPct: z.number().nullable(),
+  /** Occurrences finished in under MIN_PLAUSIBLE_STEP_SEC: flagged, never within mutu baku. */
+  implausibleCount: z.number().int(),
 });
 export type StepStats = z.infer<typeof StepStats>;
 
@@ -47,7 +49,15 @@ export interface DisplayEvent {
 export const statsContract = {
   'stats.today': entry(
     empty,
-    z.object({ day: z.string(), steps: z.array(StepStats), issued: z.number().int(), done: z.number().int() }),
+    z.object({
+      day: z.string(),
+      steps: z.array(StepStats),
+      issued: z.number().int(),
+      done: z.number().int(),
+      /** Visits ended early (queue.endVisit) and skipped visitors closed as absent: not served. */
+      cancelled: z.number().int(),
+      noShow: z.number().int(),
+    }),
     ['admin', 'resepsionis', 'petugas'],
   ),
   'display.state': entry(empty, DisplayState, 'public'),

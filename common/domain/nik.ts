@@ -1,6 +1,7 @@
 // Structure checks of NIK (KTP) and KK numbers. Pure: the caller passes `today`.
 // NIK: PP KK CC DDMMYY SSSS — province, regency/city, district, birth date (DD + 40 for women),
 // serial. KK: same area code, then the issue date DDMMYY (no +40), then a serial.
+import { dayInWords } from './time';
 
 /** Province codes in use by Dukcapil (incl. the 2022 Papua provinces 93–97). */
 const PROVINCES = new Set([
@@ -104,6 +105,6 @@ export function checkKk(raw: string, today: Date): IdCheck<KkInfo> {
 export function birthDateWarning(nik: NikInfo, typedBirthDate: string | undefined): string | null {
   if (!typedBirthDate) return null;
   if (typedBirthDate === nik.birthDate) return null;
-  return `Tanggal lahir ${typedBirthDate} tidak sama dengan tanggal pada NIK (${nik.birthDate}${nik.sex === 'P' ? ', perempuan' : ''}). Periksa KTP; data tetap disimpan.`;
+  return `Tanggal lahir ${dayInWords(typedBirthDate)} tidak sama dengan tanggal pada NIK (${dayInWords(nik.birthDate)}${nik.sex === 'P' ? ', perempuan' : ''}). Periksa KTP; data tetap disimpan.`;
 }
 

@@ -4,8 +4,10 @@ import type { Priority, Stage, StepRole, TicketStatus } from './words';
 
 export const formatLabel = (code: string, number: number): string => `${code}-${String(number).padStart(3, '0')}`;
 
-export type QueueAction = 'call' | 'recall' | 'skip' | 'callSkipped' | 'startStep' | 'finishStep' | 'transfer';
+export type QueueAction =
+  | 'call' | 'recall' | 'skip' | 'callSkipped' | 'startStep' | 'finishStep' | 'transfer' | 'endVisit' | 'closeNoShow';
 
+/** The state machine: which statuses each move starts from. done, cancelled and no_show are final. */
 const ALLOWED: Record<QueueAction, readonly TicketStatus[]> = {
   call: ['waiting'],
   recall: ['called', 'serving'],
@@ -14,6 +16,18 @@ const ALLOWED: Record<QueueAction, readonly TicketStatus[]> = {
   startStep: ['called'],
   finishStep: ['serving'],
   transfer: ['waiting', 'called', 'serving', 'skipped'],
+  endVisit: ['waiting', 'called', 'serving', 'skipped'],
+  closeNoShow: ['skipped'],
+};
+
+/** Where each move leaves the ticket, when it decides that by itself (finishStep and transfer depend on the steps left). */
+export const MOVES_TO: Partial<Record<QueueAction, TicketStatus>> = {
+  call: 'called',
+  callSkipped: 'called',
+  skip: 'skipped',
+  startStep: 'serving',
+  endVisit: 'cancelled',
+  closeNoShow: 'no_show',
 };
 
 export function canDo(action: QueueAction, status: TicketStatus): boolean {
@@ -28,6 +42,8 @@ const ACTION_WORDS: Record<QueueAction, string> = {
   startStep: 'dimulai langkahnya',
   finishStep: 'diselesaikan langkahnya',
   transfer: 'dialihkan',
+  endVisit: 'diakhiri kunjungannya',
+  closeNoShow: 'ditutup sebagai tidak hadir',
 };
 const STATUS_WORDS: Record<TicketStatus, string> = {
   waiting: 'masih menunggu',
@@ -35,6 +51,8 @@ const STATUS_WORDS: Record<TicketStatus, string> = {
   serving: 'sedang dilayani',
   skipped: 'ditandai tidak hadir',
   done: 'sudah selesai',
+  cancelled: 'sudah diakhiri kunjungannya',
+  no_show: 'sudah ditutup sebagai tidak hadir',
 };
 
 export function transitionError(action: QueueAction, status: TicketStatus, label: string): string {
@@ -64,6 +82,24 @@ export function pickNext(candidates: readonly Candidate[], normalsSinceLastPrior
   if (!priority) return normal ?? null;
   if (!normal) return priority;
   return normalsSinceLastPriority >= ratio ? priority : normal;
+}
+
+/**
+ * The whole waiting list in the order callNext would take it, one call after another: pickNext
+ * applied repeatedly, each pick counted as the call it would be (a priority call, gawat darurat
+ * included, restarts the count of normal calls, as the host's call history does).
+ */
+export function callingOrder<C extends Candidate>(candidates: readonly C[], normalsSinceLastPriority: number, ratio: number): C[] {
+  const left = [...candidates];
+  const order: C[] = [];
+  let normals = normalsSinceLastPriority;
+  while (left.length) {
+    const next = pickNext(left, normals, ratio) as C;
+    left.splice(left.indexOf(next), 1);
+    order.push(next);
+    normals = next.priority === null ? normals + 1 : 0;
+  }
+  return order;
 }
 
 /** Counts normal calls since the most recent priority call, newest first. */

@@ -1,6 +1,19 @@
 // The SOP clock: elapsed time against a step's mutu baku, and today's figures per step.
 // Pure: callers pass `now`.
 
+/**
+ * A step finished faster than this was clicked through, not served: no SOP step (greeting, typing
+ * an identity, checking a card) takes under ten seconds. Such a step is flagged and never counted
+ * as within mutu baku.
+ */
+export const MIN_PLAUSIBLE_STEP_SEC = 10;
+
+/** Whether a finished step's duration is too short to be real work. */
+export function implausibleStep(startedAt: string | null, endedAt: string | null): boolean {
+  if (!startedAt || !endedAt) return false;
+  return (Date.parse(endedAt) - Date.parse(startedAt)) / 1000 < MIN_PLAUSIBLE_STEP_SEC;
+}
+
 export interface SlaClock { elapsedSec: number; limitSec: number; overrun: boolean; remainingSec: number }
 
 export function slaClock(startedAt: string, mutuBakuMin: number, now: Date, endedAt?: string | null): SlaClock {
@@ -8,6 +21,19 @@ export function slaClock(startedAt: string, mutuBakuMin: number, now: Date, ende
   const elapsedSec = Math.max(0, Math.floor((end - Date.parse(startedAt)) / 1000));
   const limitSec = mutuBakuMin * 60;
   return { elapsedSec, limitSec, overrun: elapsedSec > limitSec, remainingSec: limitSec - elapsedSec };
+}
+
+/**
+ * The step clock turns amber when this share of the mutu baku (and at least NEAR_LIMIT_MIN_SEC) is
+ * left, so the person at the desk sees the limit coming before it is overrun.
+ */
+export const NEAR_LIMIT_SHARE = 0.2;
+export const NEAR_LIMIT_MIN_SEC = 30;
+
+/** 'over' by slaClock's overrun rule; 'near' in the last stretch before it; else 'ok'. */
+export function clockTone(clock: SlaClock): 'ok' | 'near' | 'over' {
+  if (clock.overrun) return 'over';
+  return clock.remainingSec <= Math.max(NEAR_LIMIT_MIN_SEC, Math.ceil(clock.limitSec * NEAR_LIMIT_SHARE)) ? 'near' : 'ok';
 }
 
 /** Nearest-rank percentile (p in 0..100) of unsorted values; null for none. */
@@ -35,6 +61,8 @@ export interface StepFigures {
   serviceMedianSec: number | null;
   serviceP90Sec: number | null;
   withinMutuBakuPct: number | null;
+  /** Finished occurrences shorter than MIN_PLAUSIBLE_STEP_SEC: counted, never within mutu baku. */
+  implausibleCount: number;
 }
 
 const seconds = (from: string, to: string): number => Math.max(0, (Date.parse(to) - Date.parse(from)) / 1000);
@@ -44,8 +72,12 @@ export function stepFigures(rows: readonly TimedStep[]): StepFigures {
   const done = rows.filter((r) => r.startedAt && r.endedAt);
   const waits = done.filter((r) => r.readyAt).map((r) => seconds(r.readyAt!, r.startedAt!));
   const services = done.map((r) => seconds(r.startedAt!, r.endedAt!));
-  // Within mutu baku = not overrun, by the same rule the desk's step clock shows.
-  const within = done.filter((r) => !slaClock(r.startedAt!, r.mutuBakuMin, new Date(Date.parse(r.endedAt!)), r.endedAt).overrun).length;
+  // Within mutu baku = not overrun, by the same rule the desk's step clock shows, and plausibly
+  // served: a step clicked through in a second is no proof of good service.
+  const implausible = done.filter((r) => implausibleStep(r.startedAt, r.endedAt)).length;
+  const within = done.filter(
+    (r) => !implausibleStep(r.startedAt, r.endedAt) && !slaClock(r.startedAt!, r.mutuBakuMin, new Date(Date.parse(r.endedAt!)), r.endedAt).overrun,
+  ).length;
   const round = (v: number | null) => (v === null ? null : Math.round(v));
   return {
     count: done.length,
@@ -54,5 +86,6 @@ export function stepFigures(rows: readonly TimedStep[]): StepFigures {
     serviceMedianSec: round(median(services)),
     serviceP90Sec: round(percentile(services, 90)),
     withinMutuBakuPct: done.length ? Math.round((1000 * within) / done.length) / 10 : null,
+    implausibleCount: implausible,
   };
 }

@@ -47,6 +47,13 @@ export function officeTime(at: Date | string, tz: string, withSeconds = false): 
 const MONTHS = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
 const DAYS = ['Minggu', 'Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat', 'Sabtu'];
 
+/** A calendar date (YYYY-MM-DD, a birth date say) in words: "16 Januari 1990"; anything else as given. */
+export function dayInWords(day: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  const month = m ? MONTHS[Number(m[2]) - 1] : undefined;
+  return m && month ? `${Number(m[3])} ${month} ${m[1]}` : day;
+}
+
 /** "Jumat, 27 November 2026" on the office's calendar. */
 export function officeDateLong(at: Date | string, tz: string, withWeekday = true): string {
   const w = wall(typeof at === 'string' ? new Date(at) : at, tz);

@@ -10,9 +10,25 @@ export const PRIORITIES = ['lansia', 'disabilitas', 'ibu_hamil', 'gawat_darurat'
 export const Priority = z.enum(PRIORITIES);
 export type Priority = z.infer<typeof Priority>;
 
-export const TICKET_STATUSES = ['waiting', 'called', 'serving', 'skipped', 'done'] as const;
+/**
+ * A ticket's state. `done`: served to the end. `cancelled`: the visit was ended early with a reason
+ * (queue.endVisit). `no_show`: a skipped visitor closed as absent (queue.closeNoShow). Only `done`
+ * counts as served; the last three are final.
+ */
+export const TICKET_STATUSES = ['waiting', 'called', 'serving', 'skipped', 'done', 'cancelled', 'no_show'] as const;
 export const TicketStatus = z.enum(TICKET_STATUSES);
 export type TicketStatus = z.infer<typeof TicketStatus>;
+export const FINAL_STATUSES: readonly TicketStatus[] = ['done', 'cancelled', 'no_show'];
+
+/** Why a visit was ended before its last step (queue.endVisit). */
+export const END_REASONS = ['pergi', 'salah_layanan', 'lainnya'] as const;
+export const EndReason = z.enum(END_REASONS);
+export type EndReason = z.infer<typeof EndReason>;
+
+/** What the petugas recorded when finishing the last petugas step. */
+export const OUTCOMES = ['selesai', 'dirujuk', 'kurang_berkas', 'ditolak'] as const;
+export const Outcome = z.enum(OUTCOMES);
+export type Outcome = z.infer<typeof Outcome>;
 
 /** The roles that serve queue steps after the satpam has issued the ticket. */
 export const STAGES = ['resepsionis', 'petugas'] as const;

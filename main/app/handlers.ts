@@ -10,6 +10,7 @@ import { jobsHandlers } from '../features/jobs';
 import { networkHandlers } from '../features/network';
 import { queueHandlers } from '../features/queue';
 import { statsHandlers } from '../features/stats';
+import { visitorHandlers } from '../features/visitor';
 import type { Handlers } from '../platform/transport/handler';
 
 function mergeHandlers(...maps: Record<string, unknown>[]): Record<string, unknown> {
@@ -33,6 +34,7 @@ const all = {
   ...networkHandlers,
   ...jobsHandlers,
   ...backupHandlers,
+  ...visitorHandlers,
 } satisfies Handlers;
 
 export const handlers: Handlers = mergeHandlers(
@@ -46,4 +48,5 @@ export const handlers: Handlers = mergeHandlers(
   networkHandlers,
   jobsHandlers,
   backupHandlers,
+  visitorHandlers,
 ) as typeof all;

@@ -18,6 +18,8 @@ import { Dashboard } from '../features/dashboard/Dashboard';
 
 // The waiting-room board is a public page with its own bundle (audio, big type); load it on demand.
 const Display = lazy(() => import('../features/display/Display'));
+// The visitor's phone page (#/v/<token>): public like the board, its own small bundle.
+const VisitorPage = lazy(() => import('../features/visitor/VisitorPage'));
 
 /** The page of each screen; who may open it is in routes.ts. */
 const PAGES: Record<StaffPath, ComponentType> = {
@@ -37,6 +39,13 @@ export function App() {
     return (
       <Suspense fallback={<div className="page" data-testid="page-display" data-state="loading" />}>
         <Display />
+      </Suspense>
+    );
+  }
+  if (route.startsWith('/v/')) {
+    return (
+      <Suspense fallback={<div className="page" data-testid="page-visitor" data-state="loading" />}>
+        <VisitorPage token={route.slice(3)} />
       </Suspense>
     );
   }

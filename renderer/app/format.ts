@@ -30,3 +30,14 @@ export function longDate(day: string): string {
   // Noon UTC of that calendar day falls on the same day in every Indonesian zone.
   return new Date(Date.UTC(y, m - 1, d, 12)).toLocaleDateString('id-ID', { dateStyle: 'full', timeZone: 'UTC' });
 }
+
+/** 170 -> "2 mnt 50 dtk", 45 -> "45 dtk", 3900 -> "1 jam 5 mnt": a duration nobody reads as a time of day. */
+export function durationWords(totalSec: number | null): string {
+  if (totalSec === null || !Number.isFinite(totalSec)) return '–';
+  const s = Math.max(0, Math.round(totalSec));
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  if (h > 0) return m > 0 ? `${h} jam ${m} mnt` : `${h} jam`;
+  if (m > 0) return s % 60 > 0 ? `${m} mnt ${s % 60} dtk` : `${m} mnt`;
+  return `${s} dtk`;
+}

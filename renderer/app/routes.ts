@@ -24,11 +24,14 @@ export const ROUTE_TABLE = [
   { path: '/admin', access: ['admin'], menu: t.home.admin },
   // The board itself needs no login; staff get a tile to open it on this PC.
   { path: '/display', access: 'public', menu: t.home.display },
+  // The visitor's phone page behind the ticket's QR code, `#/v/<token>`: public, numbers only.
+  { path: '/v', access: 'public' },
 ] as const satisfies readonly RouteDef[];
 
 export type Route = (typeof ROUTE_TABLE)[number]['path'];
 export type GatePath = Extract<(typeof ROUTE_TABLE)[number], { access: 'gate' }>['path'];
-export type StaffPath = Exclude<Route, GatePath | '/display'>;
+export type PublicPath = Extract<(typeof ROUTE_TABLE)[number], { access: 'public' }>['path'];
+export type StaffPath = Exclude<Route, GatePath | PublicPath>;
 export const ROUTES: readonly Route[] = ROUTE_TABLE.map((r) => r.path);
 
 const byPath = new Map<string, RouteDef>(ROUTE_TABLE.map((r) => [r.path, r]));

@@ -25,6 +25,9 @@ export const t = {
     yes: 'Ya',
     no: 'Tidak',
     edit: 'Ubah',
+    required: 'wajib',
+    /** A field's live length against its limit: "120 / 2.000". */
+    charCount: (n: number, max: number) => `${n.toLocaleString('id-ID')} / ${max.toLocaleString('id-ID')}`,
   },
   connection: {
     online: 'Terhubung ke host',
@@ -53,6 +56,8 @@ export const t = {
     serving: 'Sedang dilayani',
     skipped: 'Dilewati',
     done: 'Selesai',
+    cancelled: 'Kunjungan diakhiri',
+    no_show: 'Tidak hadir',
   } satisfies Record<TicketStatus, string>,
   home: {
     title: 'Menu',

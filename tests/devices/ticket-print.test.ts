@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { officeDateLong, officeTime } from '../../common/domain/time';
 import { inProcessHost } from '../helpers/inproc';
 import { startPrivateCups, type PrivateCups } from '../helpers/cups';
 
@@ -83,5 +84,14 @@ describe('ticket printer (CUPS)', () => {
     const pdf = await h.ok('queue.ticketPdf', { ticketId: t.id }, tokens.satpam1);
     expect(pdf.fileName).toBe(`antrian-${t.label}.pdf`);
     expect(Buffer.from(pdf.base64, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
+    // The paper says when and where, and what waits ahead: the office's date, the visitors before
+    // this one and the estimate (none yet on a morning without finished visits).
+    const text = execFileSync('pdftotext', ['-', '-'], { input: Buffer.from(pdf.base64, 'base64') }).toString().replace(/\s+/g, ' ');
+    expect(text).toContain(officeDateLong(t.issuedAt, 'Asia/Jakarta'));
+    expect(text).toContain(`${officeTime(t.issuedAt, 'Asia/Jakarta')} WIB`);
+    expect(text).toContain('Anda antrean berikutnya');
+    expect(text).toContain('Perkiraan tunggu: segera');
+    // This host listens on its own PC only: no QR code a phone could not open.
+    expect(text).not.toContain('Pindai dengan ponsel');
   });
 });

@@ -35,6 +35,10 @@ test('skip, call again, recall, note and transfer to a petugas', async ({ browse
     });
 
     await test.step('on its last resepsionis step A-001 is handed to petugas2, whose board shows it', async () => {
+      // The host refuses to move a visitor on without a saved case (issue 8).
+      await desk.fillCase({ nik: '3201011501900003', name: 'Ahmad Sulaiman', kk: '3201012001150001', phone: '081234567890', purpose: 'Rujukan ke petugas' });
+      await desk.saveCase();
+      await expect(desk.caseSaved).toBeVisible();
       await desk.startStep();
       for (let i = 0; i < 4; i += 1) expect(await desk.finishStep()).toBe(true);
       await expect(desk.currentStepName).toHaveText('Menghubungi petugas layanan');

@@ -122,6 +122,7 @@ test('a visitor goes from the satpam kiosk through resepsionis and petugas to th
     await petugasDesk.startStep();
     await expect(petugasDesk.currentStepName).toHaveText('Penyelesaian masalah kepesertaan');
     await snap(petugas.page, '13-petugas-serving');
+    await petugasDesk.recordOutcome('selesai', 'Kepesertaan PBI aktif kembali');
     expect(await petugasDesk.finishStageSteps()).toBe(1);
   });
 

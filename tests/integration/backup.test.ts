@@ -223,6 +223,8 @@ describe('backup and restore', () => {
     while (!['done', 'failed', 'cancelled'].includes((await h.ok('jobs.get', { jobId }, tokens.admin)).status)) {
       await issue(h, tokens.satpam1!, 1);
       issued++;
+      // Over HTTP each request is its own turn of the event loop; here, let the worker's messages in.
+      await new Promise((r) => setImmediate(r));
     }
     const job = await waitJob(h, tokens.admin!, jobId);
     expect(job.status).toBe('done');

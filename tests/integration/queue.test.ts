@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { inProcessHost } from '../helpers/inproc';
 import { KK_VALID, NIK_FEMALE, NIK_MALE, PASSWORD } from '../helpers/factories';
 
+const VISITOR = { nik: NIK_MALE, name: 'Budi Santoso', kk: KK_VALID, phone: '081234567890', purpose: 'Kartu KIS tidak aktif' };
+
 describe('queue use cases on a real SQLite file', () => {
   it('runs a visitor from satpam through resepsionis and petugas, timing every step', async () => {
     const h = inProcessHost();
@@ -17,6 +19,7 @@ describe('queue use cases on a real SQLite file', () => {
     expect(h.events.some((e) => e.type === 'display.call' && e.call.label === 'A-001' && e.call.counterNo === 1)).toBe(true);
 
     await h.ok('queue.startStep', { ticketId: t.id }, tokens.resep1);
+    await h.ok('cases.save', { ticketId: t.id, ...VISITOR }, tokens.resep1);
     // Five resepsionis steps: each finish starts the next at the same desk.
     for (let i = 0; i < 5; i++) {
       h.advance(100);
@@ -31,8 +34,9 @@ describe('queue use cases on a real SQLite file', () => {
     expect(p?.counterNo).toBe(2);
     await h.ok('queue.startStep', { ticketId: t.id }, tokens.petugas1);
     h.advance(400); // 6m40s against a 5-minute mutu baku
-    const done = await h.ok('queue.finishStep', { ticketId: t.id }, tokens.petugas1);
+    const done = await h.ok('queue.finishStep', { ticketId: t.id, outcome: 'selesai', outcomeNote: 'Kepesertaan diaktifkan kembali' }, tokens.petugas1);
     expect(done.status).toBe('done');
+    expect(done).toMatchObject({ outcome: 'selesai', outcomeNote: 'Kepesertaan diaktifkan kembali' });
 
     const stats = await h.ok('stats.today', {}, tokens.admin);
     expect(stats).toMatchObject({ issued: 1, done: 1 });
@@ -120,6 +124,7 @@ describe('queue use cases on a real SQLite file', () => {
     const t = await h.ok('queue.issue', { serviceCode: 'D', priority: null }, tokens.satpam1);
     await h.ok('queue.callNext', { stage: 'resepsionis' }, tokens.resep1);
     await h.ok('queue.startStep', { ticketId: t.id }, tokens.resep1);
+    await h.ok('cases.save', { ticketId: t.id, ...VISITOR }, tokens.resep1);
     h.advance(30);
     const moved = await h.ok('queue.transfer', { ticketId: t.id, serviceCode: 'B', toUserId: ids.petugas2 }, tokens.resep1);
     expect(moved).toMatchObject({ serviceCode: 'B', label: 'D-001', stage: 'petugas', status: 'waiting', assignedUserId: ids.petugas2 });
@@ -136,7 +141,7 @@ describe('queue use cases on a real SQLite file', () => {
     await h.ok('queue.callNext', { stage: 'resepsionis' }, tokens.resep1);
     await h.ok('queue.startStep', { ticketId: t.id }, tokens.resep1);
     h.advance(45);
-    const moved = await h.ok('queue.transfer', { ticketId: t.id, toUserId: ids.petugas1 }, tokens.resep1);
+    const moved = await h.ok('queue.transfer', { ticketId: t.id, toUserId: ids.petugas1, noCaseReason: 'Pengunjung tidak membawa KTP' }, tokens.resep1);
     expect(moved).toMatchObject({ stage: 'petugas', status: 'waiting', assignedUserId: ids.petugas1 });
     expect(moved.steps.map((s) => [s.seq, s.startedAt !== null, s.endedAt !== null])).toEqual([
       [1, true, true], [2, true, true], [3, false, true], [4, false, true], [5, false, true], [6, false, true], [7, false, false],

@@ -76,7 +76,7 @@ describe('job runner', () => {
     const a = jobs.start('long', async (ctx) => {
       await new Promise<void>((r) => ctx.signal.addEventListener('abort', () => r()));
       ended = true;
-      return null;
+      throw new JobCancelled();
     });
     await tick(5);
     await jobs.close();

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { canDo, currentStep, formatLabel, normalsSinceLastPriority, pickNext, transitionError, type Candidate } from '../../common/domain/queue';
+import { callingOrder, canDo, currentStep, formatLabel, MOVES_TO, normalsSinceLastPriority, pickNext, transitionError, type Candidate } from '../../common/domain/queue';
+import { FINAL_STATUSES } from '../../common/domain/words';
 import { officeDay, officeDayStart } from '../../common/domain/time';
-import { median, percentile, slaClock, stepFigures } from '../../common/domain/sla';
+import { implausibleStep, median, MIN_PLAUSIBLE_STEP_SEC, percentile, slaClock, stepFigures } from '../../common/domain/sla';
 
 const c = (id: string, priority: Candidate['priority'], minute: number): Candidate => ({
   id, priority, number: minute, waitingSince: `2026-11-25T08:${String(minute).padStart(2, '0')}:00.000Z`,
@@ -109,6 +110,65 @@ describe('SLA clock and figures', () => {
       { readyAt: at(0), startedAt: at(3), endedAt: at(6), mutuBakuMin: 2 }, // wait 180, service 180 (over)
       { readyAt: at(0), startedAt: at(5), endedAt: null, mutuBakuMin: 2 }, // unfinished: not counted
     ]);
-    expect(f).toEqual({ count: 2, waitMedianSec: 120, waitP90Sec: 180, serviceMedianSec: 120, serviceP90Sec: 180, withinMutuBakuPct: 50 });
+    expect(f).toEqual({ count: 2, waitMedianSec: 120, waitP90Sec: 180, serviceMedianSec: 120, serviceP90Sec: 180, withinMutuBakuPct: 50, implausibleCount: 0 });
+  });
+});
+
+describe('calling order (the waiting list as callNext takes it)', () => {
+  const ids = (list: readonly Candidate[]) => list.map((x) => x.id);
+
+  it('puts gawat darurat first wherever it arrived, then one priority after every `ratio` normal ones', () => {
+    const list = [c('n1', null, 1), c('l1', 'lansia', 2), c('n2', null, 3), c('n3', null, 4), c('l2', 'lansia', 5), c('n4', null, 6), c('g1', 'gawat_darurat', 7)];
+    expect(ids(callingOrder(list, 0, 2))).toEqual(['g1', 'n1', 'n2', 'l1', 'n3', 'n4', 'l2']);
+  });
+
+  it('is pickNext applied call after call: its head is what callNext takes', () => {
+    const list = [c('n1', null, 1), c('h1', 'ibu_hamil', 2), c('n2', null, 3)];
+    for (const normals of [0, 1, 2, 3]) expect(callingOrder(list, normals, 2)[0]).toBe(pickNext(list, normals, 2));
+    // Two normal calls already made: the priority visitor is due now.
+    expect(ids(callingOrder(list, 2, 2))).toEqual(['h1', 'n1', 'n2']);
+  });
+
+  it('counts a gawat darurat call as a priority call, as the host history does', () => {
+    const list = [c('n1', null, 1), c('n2', null, 2), c('d1', 'disabilitas', 3), c('g1', 'gawat_darurat', 4)];
+    expect(ids(callingOrder(list, 5, 2))).toEqual(['g1', 'n1', 'n2', 'd1']);
+  });
+
+  it('keeps every candidate exactly once, and an empty list empty', () => {
+    const list = [c('a', null, 3), c('b', 'lansia', 1), c('c', null, 2), c('d', 'ibu_hamil', 2)];
+    expect([...ids(callingOrder(list, 0, 1))].sort()).toEqual(['a', 'b', 'c', 'd']);
+    expect(callingOrder([], 0, 2)).toEqual([]);
+  });
+});
+
+describe('ending a visit and closing no-shows', () => {
+  it('ends a visit from any open status, and nothing moves a closed ticket', () => {
+    for (const s of ['waiting', 'called', 'serving', 'skipped'] as const) expect(canDo('endVisit', s)).toBe(true);
+    expect(canDo('closeNoShow', 'skipped')).toBe(true);
+    expect(canDo('closeNoShow', 'waiting')).toBe(false);
+    for (const closed of FINAL_STATUSES)
+      for (const a of ['call', 'recall', 'skip', 'callSkipped', 'startStep', 'finishStep', 'transfer', 'endVisit', 'closeNoShow'] as const)
+        expect(canDo(a, closed), `${a} from ${closed}`).toBe(false);
+    expect(MOVES_TO.endVisit).toBe('cancelled');
+    expect(MOVES_TO.closeNoShow).toBe('no_show');
+  });
+  it('says why in Indonesian', () => {
+    expect(transitionError('call', 'cancelled', 'A-001')).toBe('Antrian A-001 sudah diakhiri kunjungannya, jadi tidak dapat dipanggil.');
+    expect(transitionError('closeNoShow', 'waiting', 'B-002')).toBe('Antrian B-002 masih menunggu, jadi tidak dapat ditutup sebagai tidak hadir.');
+  });
+});
+
+describe('implausibly short steps', () => {
+  const at = (s: number) => new Date(Date.UTC(2026, 10, 25, 8, 0, s)).toISOString();
+  it('flags a step finished in under MIN_PLAUSIBLE_STEP_SEC and never counts it within mutu baku', () => {
+    expect(MIN_PLAUSIBLE_STEP_SEC).toBe(10);
+    expect(implausibleStep(at(0), at(9))).toBe(true);
+    expect(implausibleStep(at(0), at(10))).toBe(false);
+    expect(implausibleStep(at(0), null)).toBe(false);
+    const f = stepFigures([
+      { readyAt: at(0), startedAt: at(0), endedAt: at(1), mutuBakuMin: 2 }, // clicked through
+      { readyAt: at(0), startedAt: at(0), endedAt: at(60), mutuBakuMin: 2 }, // real, within
+    ]);
+    expect(f).toMatchObject({ count: 2, implausibleCount: 1, withinMutuBakuPct: 50 });
   });
 });

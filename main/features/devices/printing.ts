@@ -4,8 +4,9 @@ import { PrinterError } from './printer';
 import { AppFailure, audit, type Ctx, type Deps } from '../../platform/context';
 import { readSetting, writeSetting } from '../../platform/settings';
 import { getOffice } from '../../platform/office';
-import { officeStamp } from '../../../common/domain/time';
+import { officeDateLong, officeTime, zoneAbbreviation } from '../../../common/domain/time';
 import { getTicket } from '../queue';
+import { visitorLink, visitorPosition } from '../visitor';
 import { ticketPdf } from './ticketPdf';
 
 const KEY = 'devices.ticketPrinter';
@@ -17,7 +18,16 @@ export function ticketPrinter(deps: Deps): string | null {
 async function render(ctx: Ctx, ticketId: string) {
   const ticket = getTicket(ctx, ticketId);
   const office = getOffice(ctx.store);
-  const pdf = await ticketPdf(ticket, office?.name ?? 'Loket', officeStamp(ticket.issuedAt, office?.timeZone ?? 'Asia/Jakarta'));
+  const tz = office?.timeZone ?? 'Asia/Jakarta';
+  const position = visitorPosition(ctx, { ticketId });
+  const link = visitorLink(ctx, { ticketId });
+  const pdf = await ticketPdf(ticket, {
+    officeName: office?.name ?? 'Loket',
+    date: officeDateLong(ticket.issuedAt, tz),
+    time: `${officeTime(ticket.issuedAt, tz)} ${zoneAbbreviation(tz)}`,
+    ...position,
+    visitorUrl: link.reachable ? link.url : null,
+  });
   return { ticket, pdf };
 }
 

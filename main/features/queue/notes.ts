@@ -2,7 +2,7 @@
 import { qb } from '../../platform/db';
 import { parseRoles, type ParsedInput } from '../../../common/contract/index';
 import { requireActor, type Ctx } from '../../platform/context';
-import { event } from './queue';
+import { event } from './moves';
 import { getTicket } from './tickets';
 
 export function addNote(ctx: Ctx, input: ParsedInput<'queue.addNote'>) {

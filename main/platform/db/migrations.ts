@@ -5,6 +5,8 @@
 // until it is.
 import foundation from '../../../migrations/001_foundation.sql?raw';
 import officeTimeZone from '../../../migrations/002_office_time_zone.sql?raw';
+import transfersKeepNumbering from '../../../migrations/003_transfers_keep_numbering.sql?raw';
+import visitorLinks from '../../../migrations/006_visitor_links.sql?raw';
 
 export interface MigrationSource {
   /** The file name in migrations/, e.g. `001_foundation.sql`; its number is the migration's id. */
@@ -15,4 +17,6 @@ export interface MigrationSource {
 export const MIGRATIONS: readonly MigrationSource[] = [
   { name: '001_foundation.sql', sql: foundation },
   { name: '002_office_time_zone.sql', sql: officeTimeZone },
+  { name: '003_transfers_keep_numbering.sql', sql: transfersKeepNumbering },
+  { name: '006_visitor_links.sql', sql: visitorLinks },
 ];

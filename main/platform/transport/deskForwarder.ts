@@ -17,9 +17,11 @@ import { isIP } from 'node:net';
 import { connect as tlsConnect, type ConnectionOptions } from 'node:tls';
 import type { Duplex } from 'node:stream';
 import WebSocket from 'ws';
+import { v7 as uuidv7 } from 'uuid';
 import {
   CALL_NAMES,
   callPath,
+  contract,
   EVENTS_WS_PATH,
   FEED_STATUS,
   NOT_TRUSTED_MESSAGE,
@@ -63,6 +65,10 @@ const UNREACHABLE: Result<never> = { ok: false, error: { code: 'HOST_UNREACHABLE
 const NOT_TRUSTED: Result<never> = { ok: false, error: { code: 'HOST_NOT_TRUSTED', message: NOT_TRUSTED_MESSAGE } };
 const UNKNOWN_CALL: Result<never> = { ok: false, error: { code: 'UNKNOWN_CALL', message: 'Fungsi tidak dikenal.' } };
 const KNOWN = new Set<string>(CALL_NAMES);
+/** A connection that failed mid-call, as opposed to an answer. */
+const DROPPED = Symbol('dropped');
+/** The pause before the one resend of an idempotent call whose connection broke. */
+const RESEND_AFTER_MS = 300;
 
 /** A token goes into a header and a query string: only a short run of visible ASCII is sent at all. */
 export function usableToken(token: unknown): string | null {
@@ -182,12 +188,32 @@ export function createDeskForwarder(hostUrl: string, options: DeskForwarderOptio
   async function call(name: string, token: string | null, input: unknown): Promise<Result<unknown>> {
     if (!KNOWN.has(name)) return UNKNOWN_CALL;
     const bearer = usableToken(token);
+    // Exactly once (common/contract/core.ts, EntryFlags.idempotent): a call that creates or moves
+    // something carries a requestId (the window's, or one made here), and the one resend below
+    // sends the very same body, so a host that committed the first attempt answers it again.
+    const idempotent = contract[name as CallName].idempotent === true;
+    let payload = input ?? {};
+    if (idempotent && typeof payload === 'object' && !(payload as { requestId?: unknown }).requestId)
+      payload = { ...(payload as object), requestId: uuidv7() };
     let body: string;
     try {
-      body = JSON.stringify(input ?? {});
+      body = JSON.stringify(payload);
     } catch {
       return { ok: false, error: { code: 'VALIDATION', message: 'Isian tidak dapat dikirim.' } };
     }
+    const first = await send(name, bearer, body);
+    // The connection broke with the request possibly delivered (the host restarted, a cable was
+    // re-plugged): an idempotent call is safe to send once more, with the same requestId.
+    if (idempotent && first === DROPPED) {
+      await new Promise((r) => setTimeout(r, RESEND_AFTER_MS));
+      const again = await send(name, bearer, body);
+      return again === DROPPED ? UNREACHABLE : again;
+    }
+    return first === DROPPED ? UNREACHABLE : first;
+  }
+
+  /** One POST; DROPPED when the connection failed before a whole answer came. */
+  async function send(name: string, bearer: string | null, body: string): Promise<Result<unknown> | typeof DROPPED> {
     try {
       const answer = await new Promise<unknown>((resolve, reject) => {
         const req = request(origin + callPath(name as CallName), {
@@ -209,7 +235,9 @@ export function createDeskForwarder(hostUrl: string, options: DeskForwarderOptio
       // as not reaching the host, as it does for a browser.
       return isResult(answer) ? answer : UNREACHABLE;
     } catch (err) {
-      return err instanceof HostNotTrustedError ? NOT_TRUSTED : UNREACHABLE;
+      if (err instanceof HostNotTrustedError) return NOT_TRUSTED;
+      // A timeout already waited long enough; a broken connection is worth one resend.
+      return (err as Error).name === 'TimeoutError' || (err as Error).name === 'AbortError' ? UNREACHABLE : DROPPED;
     }
   }
 

@@ -6,6 +6,7 @@ import { contract, CALL_NAMES, type AppError, type CallName, type Entry, type Re
 import { isLocalCaller } from '../../../common/domain/network';
 import { AppFailure, type Ctx, type Deps } from '../context';
 import type { Authenticate, Handlers } from './handler';
+import { claimingStore, DUPLICATE_MESSAGE, pruneRequestLog, remember, remembered, type RequestKey } from './idempotency';
 
 const FIELD_MESSAGES: Record<string, string> = {
   too_small: 'Terlalu pendek atau kosong.',
@@ -92,8 +93,60 @@ export type Dispatch = (name: string, token: string | null, rawInput: unknown, o
 /** The output check the process runs with unless told: strict everywhere but a production build. */
 export const defaultOutputCheck = (): 'strict' | 'strip' => (process.env.NODE_ENV === 'production' ? 'strip' : 'strict');
 
+/** Thrown out of the outer transaction when a handler turns out to await: nothing of it is in there. */
+const AWAITS = Symbol('handler awaits');
+
+const isThenable = (v: unknown): v is PromiseLike<unknown> =>
+  typeof v === 'object' && v !== null && typeof (v as { then?: unknown }).then === 'function';
+
+/**
+ * Runs an idempotent call once per requestId (see ./idempotency.ts for how the record shares the
+ * use case's transaction). `replayed`: the first answer, given again; nothing ran and no event is due.
+ */
+async function runOnce(ctx: Ctx, key: RequestKey, noReplay: boolean, run: (ctx: Ctx) => unknown): Promise<{ value: unknown; replayed: boolean }> {
+  const { store } = ctx;
+  const claiming: Ctx = { ...ctx, store: claimingStore(store, key, ctx.now) };
+  let pending: PromiseLike<unknown> | null = null;
+  let txDuringPrefix = false;
+  try {
+    return store.tx((w) => {
+      const seen = remembered(w, key);
+      if (seen.kind === 'answer' && !noReplay) return { value: seen.value, replayed: true };
+      if (seen.kind !== 'none') throw new AppFailure('DUPLICATE_REQUEST', DUPLICATE_MESSAGE);
+      const value = run(claiming);
+      if (isThenable(value)) {
+        txDuringPrefix = remembered(w, key).kind !== 'none';
+        pending = value;
+        throw AWAITS;
+      }
+      remember(w, key, ctx.now(), noReplay ? undefined : value);
+      return { value, replayed: false };
+    });
+  } catch (err) {
+    if (err !== AWAITS) throw err;
+  }
+  // A handler that wrote before its first await had that write rolled back with the outer
+  // transaction: a programming error, caught by the tests of that entry.
+  if (txDuringPrefix) throw new Error('an idempotent handler must not write before its first await');
+  const value = await pending!;
+  store.tx((w) => remember(w, key, ctx.now(), noReplay ? undefined : value));
+  return { value, replayed: false };
+}
+
+/**
+ * Test-only: LOKET_TEST_CRASH_AFTER_COMMIT=<call name> (e.g. queue.issue) makes the host kill
+ * itself with SIGKILL right after that call's transaction has committed and before it answers, the
+ * one moment where a client's retry could double the work (tests/fault/retry-after-kill.test.ts).
+ * Inert unless the variable is set.
+ */
+function crashAfterCommit(name: string): void {
+  if (process.env.LOKET_TEST_CRASH_AFTER_COMMIT === name) process.kill(process.pid, 'SIGKILL');
+}
+
 export function createDispatcher(opts: DispatcherOptions): Dispatch {
   const { deps, publish, handlers, authenticate } = opts;
+  // Start-up: requestIds older than two days can no longer come back as retries.
+  pruneRequestLog(deps.store, deps.now());
   return async (name, token, rawInput, origin) => {
     if (!isCallName(name)) return fail('UNKNOWN_CALL', 'Fungsi tidak dikenal oleh host.');
     const entry: Entry = contract[name];
@@ -108,17 +161,24 @@ export function createDispatcher(opts: DispatcherOptions): Dispatch {
     if (!parsed.success) return { ok: false, error: validationError(parsed.error) };
     const ctx: Ctx = { ...deps, actor, remote: origin.remote, token, events: [] };
     let value: unknown;
+    let replayed = false;
     try {
       const handler = handlers[name] as (ctx: Ctx, input: unknown) => unknown;
-      value = await handler(ctx, parsed.data);
+      const requestId = entry.idempotent ? (parsed.data as { requestId?: string }).requestId : undefined;
+      if (requestId) {
+        const key: RequestKey = { requestId, call: name, userId: actor?.user.id ?? null };
+        ({ value, replayed } = await runOnce(ctx, key, entry.noReplay === true, (c) => handler(c, parsed.data)));
+      } else value = await handler(ctx, parsed.data);
     } catch (err) {
       if (err instanceof AppFailure)
         return { ok: false, error: { code: err.code, message: err.message, ...(err.fields ? { fields: err.fields } : {}) } };
       console.error(`[loket] ${name} failed`, err);
       return fail('INTERNAL', INTERNAL_MESSAGE);
     }
-    // The transaction has committed: whatever the output check says, the events are true.
-    for (const e of ctx.events) publish(e);
+    crashAfterCommit(name);
+    // The transaction has committed: whatever the output check says, the events are true. A
+    // replayed answer's events went out with the first one.
+    if (!replayed) for (const e of ctx.events) publish(e);
     const out = entry.output.safeParse(value);
     if (!out.success) {
       console.error(`[loket] ${name} answered outside its contract`, out.error.issues);

@@ -3,6 +3,7 @@
 import type { Desk, User } from '../../../common/contract/index';
 import { session } from '../client';
 import { clearAllCaseDrafts } from '../../features/queue/caseDraft';
+import { landingRoute } from '../../features/satpam/kiosk';
 import { navigate, type Route } from '../router';
 import { api } from './api';
 import { useApp } from './app';
@@ -47,7 +48,8 @@ export async function signedIn(sessionToken: string, user: User, desk: Desk | nu
   app.set({ user, desk });
   const me = await api('auth.me', {});
   if (me.ok) app.set({ user: me.value.user, desk: me.value.desk, office: me.value.office, configured: true });
-  navigate('/');
+  // A kiosk browser or a satpam-only account goes straight to the ticket screen.
+  navigate(landingRoute(user.roles));
 }
 
 export function pairDesk(deskToken: string | null): void {

@@ -8,8 +8,11 @@ import { QueueSettingsPanel } from './QueueSettingsPanel';
 import { DevicesPanel } from './DevicesPanel';
 import { NetworkPanel } from './NetworkPanel';
 import { OfficePanel } from './OfficePanel';
+import { DisplayPanel } from './DisplayPanel';
+import { BackupPanel } from '../backup/BackupPanel';
+import { backupStrings } from '../backup/strings';
 
-const TABS = ['users', 'desks', 'services', 'queue', 'devices', 'network', 'office'] as const;
+const TABS = ['users', 'desks', 'services', 'queue', 'devices', 'network', 'display', 'office', 'backup'] as const;
 type Tab = (typeof TABS)[number];
 
 export function Admin() {
@@ -28,7 +31,7 @@ export function Admin() {
             data-testid={`admin-tab-${k}`}
             onClick={() => setTab(k)}
           >
-            {t.admin.tabs[k]}
+            {k === 'backup' ? backupStrings.backup.tab : t.admin.tabs[k]}
           </button>
         ))}
       </div>
@@ -39,6 +42,8 @@ export function Admin() {
       {tab === 'queue' ? <QueueSettingsPanel /> : null}
       {tab === 'devices' ? <DevicesPanel /> : null}
       {tab === 'network' ? <NetworkPanel /> : null}
+      {tab === 'display' ? <DisplayPanel /> : null}
+      {tab === 'backup' ? <BackupPanel /> : null}
     </Layout>
   );
 }

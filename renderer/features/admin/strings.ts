@@ -3,7 +3,7 @@
 export const adminStrings = {
   admin: {
     title: 'Pengaturan admin',
-    tabs: { office: 'Kantor', users: 'Pengguna', desks: 'Meja', services: 'Layanan', queue: 'Antrian', devices: 'Perangkat', network: 'Jaringan' },
+    tabs: { office: 'Kantor', users: 'Pengguna', desks: 'Meja', services: 'Layanan', queue: 'Antrian', devices: 'Perangkat', network: 'Jaringan', display: 'Layar tunggu' },
     office: {
       title: 'Data kantor',
       hint: 'Nama dan alamat tampil di tiket dan layar tunggu. Zona waktu menentukan pergantian hari dan jam di semua layar.',
@@ -120,6 +120,16 @@ export const adminStrings = {
       savedFlag: 'Pengaturan jaringan tersimpan. Selama Loket dijalankan dengan --bind/--port, pengaturan itu yang dipakai.',
       savedRestart: 'Pengaturan jaringan tersimpan. Berlaku setelah Loket dimulai ulang.',
       savedNow: 'Pengaturan jaringan tersimpan dan sudah berlaku.',
+    },
+    display: {
+      title: 'Layar tunggu (TV)',
+      hint: 'Teks untuk layar antrean di ruang tunggu. Tidak boleh berisi data pribadi: semua orang di ruang tunggu dapat membacanya.',
+      runningText: 'Teks berjalan',
+      runningTextHint: 'Bergulir di bagian bawah layar, mis. "Layanan ini gratis. Siapkan KTP dan KK asli."',
+      infoText: 'Informasi kantor',
+      infoTextHint: 'Tampil besar saat tidak ada panggilan, mis. jam layanan dan persyaratan.',
+      count: (n: number, max: number) => `${n.toLocaleString('id-ID')} / ${max.toLocaleString('id-ID')} karakter`,
+      saved: 'Teks layar tunggu tersimpan. Layar tunggu memuatnya dalam beberapa menit, atau segera setelah dimuat ulang.',
     },
   },
 } as const;

@@ -8,6 +8,7 @@ import { ErrorAlert, Notice } from '../../components/Alert';
 import { PriorityBadge } from '../../components/PriorityBadge';
 import { CaseForm } from './CaseForm';
 import { NotesPanel } from './NotesPanel';
+import { OutcomeFields, type OutcomeValue } from './OutcomeFields';
 import { StepPanel } from './StepPanel';
 import { TransferPanel } from './TransferPanel';
 
@@ -23,9 +24,18 @@ export function CurrentTicket({ ticket, stage, onChanged }: CurrentTicketProps) 
   const action = useAction();
   const [panel, setPanel] = useState<'none' | 'transfer' | 'notes'>('none');
   const [recalled, setRecalled] = useState(false);
+  const [outcome, setOutcome] = useState<OutcomeValue>({ outcome: '', outcomeNote: '' });
+  const step = ticket.currentStep;
+  // The last petugas step needs the result recorded with it (the host's OUTCOME_REQUIRED rule).
+  const lastPetugasStep =
+    step?.role === 'petugas' && !ticket.steps.some((s) => s.seq > step.seq && s.endedAt === null && s.role === 'petugas');
 
   async function act(name: TicketCall) {
-    const r: Result<Ticket> = await action.run(() => api(name, { ticketId: ticket.id }));
+    const extra =
+      name === 'queue.finishStep' && lastPetugasStep && outcome.outcome
+        ? { outcome: outcome.outcome, outcomeNote: outcome.outcomeNote.trim() || undefined }
+        : {};
+    const r: Result<Ticket> = await action.run(() => api(name, { ticketId: ticket.id, ...extra }));
     if (!r.ok) return;
     setRecalled(name === 'queue.recall');
     onChanged(r.value);
@@ -56,6 +66,7 @@ export function CurrentTicket({ ticket, stage, onChanged }: CurrentTicketProps) 
         onFinish={() => void act('queue.finishStep')}
       />
 
+      {lastPetugasStep ? <OutcomeFields value={outcome} onChange={setOutcome} /> : null}
       <ErrorAlert error={action.error} testId="ticket-action-error" />
       {recalled ? <Notice testId="recalled">{t.queue.recalled(ticket.label)}</Notice> : null}
 

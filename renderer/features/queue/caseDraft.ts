@@ -1,6 +1,8 @@
 // Unsaved case-form input, kept in this tab's sessionStorage per ticket, so an expired session
 // (back to the login screen) or a page reload does not throw away what the resepsionis typed.
-// sessionStorage dies with the tab; a deliberate logout clears every draft (shared desks).
+// sessionStorage dies with the tab; a deliberate logout clears every draft (shared desks). Fields are
+// kept as typed (the birth date as dd-mm-yyyy).
+import { formatDayMonthYear } from '../../../common/domain/caseCheck';
 
 const PREFIX = 'loket.caseDraft.';
 
@@ -25,6 +27,8 @@ export function loadCaseDraft(ticketId: string): CaseDraftFields | null {
       const v = parsed[k];
       fields[k] = typeof v === 'string' ? v : '';
     }
+    // Drafts kept before the birth date became one dd-mm-yyyy field held it as YYYY-MM-DD.
+    fields.birthDate = formatDayMonthYear(fields.birthDate);
     return fields;
   } catch {
     return null;

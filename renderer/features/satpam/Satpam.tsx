@@ -1,15 +1,19 @@
 // The satpam's screen, also run as a touch kiosk in a browser: pick the visitor's purpose, mark a
 // priority if any, issue the ticket and print it: on the host's ticket printer when the admin set
 // one up (automatically, unless the satpam turns that off), otherwise through the browser.
+// On a browser set up as the locked kiosk (kiosk.ts) the same flow runs full screen in KioskFrame.
 import { useRef, useState } from 'react';
 import { PRIORITIES, type Priority, type Ticket } from '../../../common/contract/index';
 import { t } from '../../i18n/id';
 import { useAction, useLoad, useOnEventsOpened, useServerEvents } from '../../app/hooks';
-import { api } from '../../app/state/api';
+import { api, newRequestId } from '../../app/state/api';
 import { useApp } from '../../app/state/app';
 import { ErrorAlert, Notice } from '../../components/Alert';
 import { Layout } from '../../components/Layout';
 import { TicketView, type PrintState } from './TicketView';
+import { isKioskBrowser } from './kiosk';
+import { KioskFrame } from './KioskFrame';
+import { KioskStart } from './KioskStart';
 
 export function Satpam() {
   const services = useLoad(() => api('services.list', {}));
@@ -29,6 +33,11 @@ export function Satpam() {
   const issue = useAction();
   // The satpam step's clock starts at the first touch for this visitor, not when the screen idled.
   const flowStartedAt = useRef<number | null>(null);
+  // One requestId per ticket asked for: pressing again after an error (the host may have issued it
+  // and died before answering) repeats the same request, so the visitor never gets two numbers.
+  // A different choice is a different request.
+  const pendingIssue = useRef<{ choice: string; requestId: string } | null>(null);
+  const [kiosk] = useState(isKioskBrowser);
 
   useServerEvents((e) => {
     if (e.type === 'services.changed') void services.reload();
@@ -44,14 +53,20 @@ export function Satpam() {
     flowStartedAt.current ??= performance.now();
   }
 
-  async function issueTicket() {
+  /** The kiosk issues on the touch of a purpose, passing it here; the desk uses the chosen one. */
+  async function issueTicket(code: string | null = serviceCode) {
+    const serviceCode = code;
     if (!serviceCode) {
       setHint(true);
       return;
     }
     const satpamMs = Math.round(performance.now() - (flowStartedAt.current ?? performance.now()));
-    const result = await issue.run(() => api('queue.issue', { serviceCode, priority, satpamMs }));
+    const choice = `${serviceCode}/${priority ?? ''}`;
+    if (pendingIssue.current?.choice !== choice) pendingIssue.current = { choice, requestId: newRequestId() };
+    const { requestId } = pendingIssue.current;
+    const result = await issue.run(() => api('queue.issue', { serviceCode, priority, satpamMs, requestId }));
     if (!result.ok) return;
+    pendingIssue.current = null;
     setTicket(result.value);
     setPrint({ status: 'idle' });
     if (autoPrint && printer) void printOnHost(result.value, printer);
@@ -85,6 +100,30 @@ export function Satpam() {
     setPrint({ status: 'idle' });
     printingFor.current = null;
     flowStartedAt.current = null;
+    pendingIssue.current = null;
+  }
+
+  const ready = services.state === 'ready' && devices.state === 'ready' ? 'ready' : 'loading';
+  if (kiosk) {
+    return (
+      <KioskFrame officeName={officeName} state={ready}>
+        <ErrorAlert error={services.error} testId="services-error" />
+        {ticket ? (
+          <TicketView ticket={ticket} officeName={officeName} print={print} onPrint={() => printTicket(ticket)} onNext={nextVisitor} kiosk hasPrinter={autoPrint} />
+        ) : (
+          <KioskStart
+            services={active}
+            loaded={services.state === 'ready' && !services.error}
+            priority={priority}
+            onPriority={setPriority}
+            onPick={(code) => void issueTicket(code)}
+            pending={issue.pending}
+            error={issue.error}
+            onTouch={touch}
+          />
+        )}
+      </KioskFrame>
+    );
   }
 
   return (

@@ -2,14 +2,14 @@
 
 export const satpamStrings = {
   satpam: {
-    title: 'Ambil nomor antrian',
+    title: 'Ambil nomor antrean',
     purpose: '1. Pilih keperluan pengunjung',
     priority: '2. Prioritas (jika ada)',
     noServices: 'Belum ada layanan aktif. Minta admin mengaktifkan layanan.',
-    issue: 'Ambil nomor antrian',
+    issue: 'Ambil nomor antrean',
     issuing: 'Mengambil nomor…',
     pickFirst: 'Pilih keperluan terlebih dahulu.',
-    ticketTitle: 'Nomor antrian',
+    ticketTitle: 'Nomor antrean',
     issuedAt: (time: string) => `Diambil pukul ${time}`,
     print: 'Cetak',
     next: 'Pengunjung berikutnya',
@@ -17,5 +17,16 @@ export const satpamStrings = {
     autoPrint: (printer: string) => `Cetak otomatis ke ${printer} setelah nomor diambil`,
     printing: (printer: string) => `Mengirim tiket ke ${printer}…`,
     printed: (printer: string) => `Tiket dicetak di ${printer}`,
+    scanQr: 'Pindai dengan ponsel untuk memantau antrean Anda (Wi-Fi kantor).',
+    qrLabel: (label: string) => `Kode QR antrean ${label}`,
+    factsLoading: 'Menghitung antrean…',
+    // The locked kiosk (kiosk.ts)
+    kioskPriority: 'Prioritas? Sentuh bila Anda lansia, penyandang disabilitas, ibu hamil atau gawat darurat',
+    kioskPurpose: 'Sentuh keperluan Anda untuk mengambil nomor',
+    kioskTakeTicket: 'Ambil tiket Anda',
+    kioskSeeScreen: 'Catat atau foto nomor ini, atau pindai kode QR-nya',
+    kioskReturn: (sec: number) => `Kembali ke awal dalam ${sec} detik`,
+    kioskDone: 'Selesai',
+    kioskExit: 'Tahan 3 detik untuk keluar (petugas)',
   },
 } as const;

@@ -204,6 +204,12 @@ export class QueueDeskPage {
     await expect(this.stepClock).toBeVisible();
   }
 
+  /** Chooses the petugas's result and its note, asked for on the last petugas step. */
+  async recordOutcome(outcome: 'selesai' | 'dirujuk' | 'kurang_berkas' | 'ditolak', note: string): Promise<void> {
+    await this.id('outcome').selectOption(outcome);
+    await this.id('outcome-note').fill(note);
+  }
+
   /** Finishes the running step; returns false when the visitor has left this desk. */
   async finishStep(): Promise<boolean> {
     const p = this.page;

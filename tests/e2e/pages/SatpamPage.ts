@@ -84,3 +84,97 @@ export class SatpamPage {
     await expect(this.page.getByTestId('issue-ticket')).toBeVisible();
   }
 }
+
+/** The screen size of the portrait ticket kiosk the office mounts by the door. */
+export const KIOSK_VIEWPORT = { width: 1080, height: 1920 };
+
+/**
+ * The locked kiosk (`#/satpam?kiosk=1`, remembered by the browser): full screen, no menu, one
+ * touch on a purpose issues the ticket, and it returns to the start by itself.
+ */
+export class KioskPage {
+  constructor(readonly page: Page) {}
+
+  get root(): Locator {
+    return this.page.getByTestId('page-satpam');
+  }
+  get start(): Locator {
+    return this.page.getByTestId('kiosk-start');
+  }
+  get ticket(): Locator {
+    return this.page.getByTestId('ticket');
+  }
+  get ticketLabel(): Locator {
+    return this.page.getByTestId('ticket-label');
+  }
+  get ticketDate(): Locator {
+    return this.page.getByTestId('ticket-date');
+  }
+  get ahead(): Locator {
+    return this.page.getByTestId('ticket-ahead');
+  }
+  get wait(): Locator {
+    return this.page.getByTestId('ticket-wait');
+  }
+  get qr(): Locator {
+    return this.page.getByTestId('ticket-qr');
+  }
+  get countdown(): Locator {
+    return this.page.getByTestId('kiosk-return');
+  }
+  /** Staff links a visitor must not find on a locked kiosk. */
+  get staffNavigation(): Locator {
+    return this.page.getByTestId('nav-home').or(this.page.getByTestId('logout'));
+  }
+  get exitButton(): Locator {
+    return this.page.getByTestId('kiosk-exit');
+  }
+
+  /** Switches this browser to kiosk mode and waits for the locked start screen. */
+  async open(): Promise<this> {
+    await this.page.goto('/#/satpam?kiosk=1');
+    return this.shown();
+  }
+
+  async shown(): Promise<this> {
+    await expect(this.root).toHaveAttribute('data-state', 'ready');
+    await expect(this.root).toHaveAttribute('data-kiosk', 'locked');
+    await expect(this.start).toBeVisible();
+    return this;
+  }
+
+  /** Signs in on the login screen (a satpam account) and expects to land on the locked kiosk or the satpam screen. */
+  static async signIn(page: Page, username: string, password: string): Promise<void> {
+    await expect(page.getByTestId('page-login')).toHaveAttribute('data-state', 'ready');
+    await page.getByTestId('login-username').fill(username);
+    await page.getByTestId('login-password').fill(password);
+    await page.getByTestId('login-submit').click();
+    await expect(page.getByTestId('page-satpam')).toHaveAttribute('data-state', 'ready');
+  }
+
+  /** Touches a priority (optional), then the purpose: the ticket appears with all its facts. */
+  async issue(serviceCode: string, priority?: Priority): Promise<string> {
+    if (priority) await this.page.getByTestId(`priority-${priority}`).click();
+    await this.page.getByTestId(`service-${serviceCode}`).click();
+    await expect(this.ticketLabel).toHaveText(new RegExp(`^${serviceCode}-\\d{3}$`));
+    await expect(this.ticket).toHaveAttribute('data-state', 'ready');
+    return (await this.ticketLabel.textContent()) ?? '';
+  }
+
+  /** The phone link the shown ticket's QR code carries. */
+  async qrUrl(): Promise<string> {
+    return (await this.qr.getAttribute('data-url')) ?? '';
+  }
+
+  /** Waits, without touching anything, until the kiosk is back at the start (the countdown ran out). */
+  async expectBackAtStartByItself(): Promise<void> {
+    await expect(this.countdown).toBeVisible();
+    await expect(this.start).toBeVisible({ timeout: 30_000 });
+    await expect(this.ticket).toHaveCount(0);
+  }
+
+  async done(): Promise<void> {
+    await this.page.getByTestId('kiosk-done').click();
+    await expect(this.start).toBeVisible();
+  }
+}

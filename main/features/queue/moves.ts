@@ -1,0 +1,79 @@
+// What every queue move shares: the ticket's history, events to screens, the checks before a move.
+import { qb, type WriteDb } from '../../platform/db';
+import type { TicketEventKind } from '../../platform/db/schema';
+import type { Stage, Ticket } from '../../../common/contract/index';
+import { canDo, transitionError, type QueueAction } from '../../../common/domain/queue';
+import { officeDay } from '../../../common/domain/time';
+import { AppFailure, hasRole, iso, newId, requireActor, type Actor, type Ctx } from '../../platform/context';
+import { officeTimeZone } from '../../platform/office';
+import { getTicket } from './tickets';
+
+/** Appends to a ticket's history (ticket_events), inside the caller's transaction. */
+export function event(w: WriteDb, ctx: Ctx, ticketId: string, kind: TicketEventKind, extra: { stage?: Stage | null; priority?: boolean; counterNo?: number | null; data?: unknown } = {}) {
+  const actor = ctx.actor;
+  w.run(
+    qb.insertInto('ticket_events').values({
+      id: newId(), ticket_id: ticketId, kind, at: iso(ctx.now()), user_id: actor?.user.id ?? null, desk_id: actor?.desk.id ?? null,
+      stage: extra.stage ?? null, priority: extra.priority ? 1 : 0, counter_no: extra.counterNo ?? null,
+      data: extra.data === undefined ? null : JSON.stringify(extra.data),
+    }),
+  );
+}
+
+export function changed(ctx: Ctx, t: Ticket): Ticket {
+  ctx.events.push({ type: 'queue.changed', ticketId: t.id, stage: t.stage, status: t.status });
+  return t;
+}
+
+export function announce(ctx: Ctx, t: Ticket, counterNo: number, callId: string): void {
+  ctx.events.push({ type: 'display.call', call: { callId, label: t.label, counterNo, at: iso(ctx.now()) } });
+}
+
+export function today(ctx: Ctx): string {
+  return officeDay(ctx.now(), officeTimeZone(ctx.store));
+}
+
+export function canServe(actor: Actor, stage: Stage): boolean {
+  return hasRole(actor, stage);
+}
+
+/** Loads a ticket for an action by the signed-in desk, checking the move is allowed. */
+export function forAction(ctx: Ctx, ticketId: string, action: QueueAction, mustBeMine: boolean): { ticket: Ticket; actor: Actor } {
+  const actor = requireActor(ctx);
+  const ticket = getTicket(ctx, ticketId);
+  if (!canDo(action, ticket.status)) throw new AppFailure('INVALID_STATE', transitionError(action, ticket.status, ticket.label));
+  const anyDesk = action === 'transfer' || action === 'endVisit' || action === 'closeNoShow';
+  if (ticket.stage && !canServe(actor, ticket.stage) && !(anyDesk && hasRole(actor, 'resepsionis', 'petugas')))
+    throw new AppFailure('FORBIDDEN', `Antrian ${ticket.label} sedang di tahap ${ticket.stage}, bukan tugas Anda.`);
+  if (mustBeMine && ticket.handledByUserId !== actor.user.id)
+    throw new AppFailure('NOT_YOURS', `Antrian ${ticket.label} sedang dilayani petugas lain.`);
+  return { ticket, actor };
+}
+
+/**
+ * Calling a visitor while this user still has one called or being served at the desk would send two
+ * people to one counter: refused unless the person confirmed (`force`).
+ */
+export function refuseWhileBusy(ctx: Ctx, actor: Actor, force: boolean | undefined): void {
+  if (force) return;
+  const busy = ctx.store.first(
+    qb.selectFrom('tickets').select(['label', 'status'])
+      .where('day', '=', today(ctx)).where('handled_by', '=', actor.user.id).where('status', 'in', ['called', 'serving'])
+      .orderBy('called_at').limit(1),
+  );
+  if (busy)
+    throw new AppFailure(
+      'BUSY_WITH_VISITOR',
+      `Anda masih ${busy.status === 'serving' ? 'melayani' : 'memanggil'} antrean ${busy.label}. Selesaikan, lewati, alihkan, atau akhiri kunjungannya dulu sebelum memanggil nomor lain.`,
+    );
+}
+
+/** The visitor waits for the step `nextSeq` at `stage`, at no desk yet. */
+export function handOver(w: WriteDb, ctx: Ctx, ticketId: string, nextSeq: number, stage: Stage | null, at: string): void {
+  w.run(qb.updateTable('step_timings').set({ ready_at: at }).where('ticket_id', '=', ticketId).where('seq', '=', nextSeq));
+  w.run(
+    qb.updateTable('tickets')
+      .set({ status: 'waiting', stage, handled_by: null, counter_no: null, waiting_since: at, updated_at: at })
+      .where('id', '=', ticketId),
+  );
+}

@@ -1,0 +1,2 @@
+export { visitorHandlers } from './handlers';
+export { visitorLink, visitorPosition } from './visitor';
