@@ -30,6 +30,10 @@ const packageRuntimes = {
   pdfmake: 'node',
   react: 'renderer',
   'react-dom': 'renderer',
+  // recharts' peer: the React 19 build of react-is, so recharts reads React 19 elements right.
+  'react-is': 'renderer',
+  // The dashboard's charts (SVG, no eval: fits the CSP); loaded with the lazy dashboard bundle.
+  recharts: 'renderer',
   uuid: 'both',
   ws: 'node',
   zod: 'both',

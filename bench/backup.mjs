@@ -144,7 +144,7 @@ async function main() {
 
     // 3. Latency idle, then during a backup.
     host = await startHost(dataDir);
-    for (let i = 0; i < 20; i++) await timedIssue(host.url, token); // warm-up
+    for (let i = 0; i < 100; i++) await timedIssue(host.url, token); // warm-up (a cold page cache after the restart)
     const idle = [];
     for (let i = 0; i < IDLE; i++) idle.push(await timedIssue(host.url, token));
 

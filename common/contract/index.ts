@@ -69,7 +69,7 @@ export { Office, User, Desk } from './auth';
 export { Service, ServiceStep } from './catalog';
 export { Ticket, StepTiming, TicketNote } from './queue';
 export { CaseInput, CaseRecord, Warning } from './cases';
-export { StepStats, DisplayCall, DisplayState, type DisplayEvent } from './stats';
+export { StepStats, DayStats, DayStepStats, DeskStats, OfficerStats, OfficeDay, DisplayCall, DisplayState, type DisplayEvent } from './stats';
 export { NetworkSettings } from './network';
 export { MIN_PORT, MAX_PORT } from '../domain/network';
 export { Job, JobStatus, JOB_STATUSES } from './jobs';

@@ -89,3 +89,30 @@ export function stepFigures(rows: readonly TimedStep[]): StepFigures {
     implausibleCount: implausible,
   };
 }
+
+/** Arithmetic mean; null for none. */
+export function mean(values: readonly number[]): number | null {
+  return values.length === 0 ? null : values.reduce((a, b) => a + b, 0) / values.length;
+}
+
+const finished = (rows: readonly TimedStep[]) => rows.filter((r) => r.startedAt && r.endedAt);
+
+/** Mean wait (ready → start) and mean service time (start → end) over finished occurrences, in whole seconds. */
+export function stepAverages(rows: readonly TimedStep[]): { waitAvgSec: number | null; serviceAvgSec: number | null } {
+  const done = finished(rows);
+  const round = (v: number | null) => (v === null ? null : Math.round(v));
+  return {
+    waitAvgSec: round(mean(done.filter((r) => r.readyAt).map((r) => seconds(r.readyAt!, r.startedAt!)))),
+    serviceAvgSec: round(mean(done.map((r) => seconds(r.startedAt!, r.endedAt!)))),
+  };
+}
+
+/**
+ * One visitor's total wait over a visit: the sum of ready → start over every step that started
+ * (the waiting room before the resepsionis, again before the petugas, after a transfer, …); null
+ * when no step with a wait has started yet.
+ */
+export function visitWaitSec(rows: readonly TimedStep[]): number | null {
+  const waited = rows.filter((r) => r.readyAt && r.startedAt);
+  return waited.length ? waited.reduce((sum, r) => sum + seconds(r.readyAt!, r.startedAt!), 0) : null;
+}

@@ -37,6 +37,11 @@ export function officeDayStart(now: Date, tz: string): Date {
   return new Date(Date.UTC(w.getUTCFullYear(), w.getUTCMonth(), w.getUTCDate()) - offsetOf(tz) * 60_000);
 }
 
+/** The hour (0–23) of `at` on the office's clock. */
+export function officeHour(at: Date | string, tz: string): number {
+  return wall(typeof at === 'string' ? new Date(at) : at, tz).getUTCHours();
+}
+
 /** HH:MM of `at` on the office's clock. */
 export function officeTime(at: Date | string, tz: string, withSeconds = false): string {
   const w = wall(typeof at === 'string' ? new Date(at) : at, tz);

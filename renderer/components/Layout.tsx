@@ -45,14 +45,15 @@ export function Layout({ title, testId, state, children, kiosk, wide, isMenu }: 
   const user = useApp((s) => s.user);
   const desk = useApp((s) => s.desk);
   const office = useApp((s) => s.office);
+  const where = `${office?.name ?? ''}${desk ? ` · ${desk.name} (${t.app.counter(desk.counterNo)})` : ''}`;
   return (
     <div className={`page${kiosk ? ' kiosk' : ''}`} data-testid={testId} data-state={state}>
       <header className="topbar">
+        {/* One line: the screen, then where (cut with an ellipsis, in full on hover). */}
         <div className="topbar-title">
           <h1>{title}</h1>
-          <span className="topbar-sub">
-            {office?.name}
-            {desk ? ` · ${desk.name} (${t.app.counter(desk.counterNo)})` : ''}
+          <span className="topbar-sub" title={where}>
+            {where}
           </span>
         </div>
         <div className="topbar-right">

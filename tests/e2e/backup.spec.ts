@@ -59,7 +59,7 @@ test('Cadangan: back up now, see it verified and listed, then restore it', async
       await expect(backup.done).toContainText('sebelum-pemulihan-');
       const board = await ok(host.url, 'stats.today', {}, office.tokens.admin!);
       expect(board.issued).toBe(3);
-      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.getByTestId('admin-tab-backup').scrollIntoViewIfNeeded();
       await page.screenshot({ path: join(SHOTS, '82-admin-backup-restored-1366x768.png') });
     });
     await context.close();

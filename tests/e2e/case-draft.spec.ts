@@ -10,7 +10,7 @@ const VISITOR: CaseData = {
   nik: NIK_FEMALE,
   name: 'Nur Halimah',
   kk: KK_VALID,
-  birthDate: '1990-01-15',
+  birthDate: '15-01-1990',
   phone: '081377788899',
   purpose: 'Pindah faskes tingkat pertama',
 };

@@ -98,7 +98,7 @@ test('a visitor goes from the satpam kiosk through resepsionis and petugas to th
     await snap(resep.page, '11-case-error');
 
     await resepDesk.fillField('nik', VISITOR.nik);
-    await resepDesk.fillField('birthDate', '1990-01-16');
+    await resepDesk.fillField('birthDate', '16-01-1990');
     await resepDesk.saveCase();
     await expect(resepDesk.caseSaved).toBeVisible();
     await expect(resepDesk.caseWarning('birth_date_mismatch')).toBeVisible();

@@ -6,10 +6,11 @@ import { expect, test } from './fixtures';
 import { PASSWORD } from '../helpers/factories';
 import { ok, removeTempDir, setupOffice, startHostProcess, tempDir } from '../helpers/host';
 import { PHONE_VIEWPORT, VisitorPhonePage } from './pages/ScreensPages';
+import { launchWithAutoplay } from './autoplay';
 
 const SCREENS = 'test-results/screens';
 
-test('the phone follows its ticket: place in line, the counters\' calls, its own call with a vibration', async ({ browser }) => {
+test('the phone follows its ticket: place in line, the counters\' calls, its own call with a vibration', async () => {
   mkdirSync(SCREENS, { recursive: true });
   const dataDir = tempDir('loket-e2e-visitor-');
   const host = await startHostProcess(dataDir, 0, { bind: '0.0.0.0' });
@@ -22,6 +23,8 @@ test('the phone follows its ticket: place in line, the counters\' calls, its own
     const link = await ok(host.url, 'visitor.link', { ticketId: mine.id }, tokens.satpam1);
     expect(link.reachable).toBe(true);
 
+    // A phone's browser: sound and vibration only after the visitor touches the page once.
+    const browser = await launchWithAutoplay('gesture');
     const context = await browser.newContext({ viewport: PHONE_VIEWPORT, hasTouch: true, isMobile: true });
     // Records what the page asks the phone to vibrate (headless Chromium has no motor).
     await context.addInitScript({ content: 'window.__vibrations = []; navigator.vibrate = (p) => { window.__vibrations.push(p); return true; };' });
@@ -67,7 +70,7 @@ test('the phone follows its ticket: place in line, the counters\' calls, its own
       await expect(stranger.error).toHaveAttribute('data-code', 'NOT_FOUND');
       await expect(stranger.label).toHaveCount(0);
     });
-    await context.close();
+    await browser.close();
   } finally {
     await host.stop();
     removeTempDir(dataDir);

@@ -184,6 +184,27 @@ describe('backup and restore', () => {
     expect(next.label).toBe('A-004');
   });
 
+  it('puts the database back when the copy comes from another version of Loket', async () => {
+    const h = inProcessHost();
+    const { tokens } = await h.setup();
+    await issue(h, tokens.satpam1!, 2);
+    const copy = await backupNow(h, tokens.admin!);
+    const db = new Database(copy.file!.path);
+    db.prepare("INSERT INTO schema_migrations (id, name, checksum, applied_at) VALUES (999, '999_dari_masa_depan.sql', 'x', '2030-01-01')").run();
+    db.close();
+    await issue(h, tokens.satpam1!, 1);
+
+    const { jobId } = await h.ok('backup.restore', { fileName: copy.file!.name, confirm: true }, tokens.admin);
+    const job = await waitJob(h, tokens.admin!, jobId);
+    expect(job).toMatchObject({ status: 'failed', errorCode: 'RESTORE_FAILED' });
+    expect(job.error).toMatch(/tidak cocok dengan versi Loket ini.*Database sekarang tidak diubah/);
+    expect(ticketCount(h)).toBe(3);
+    expect(h.store.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(existsSync(`${h.store.file}.before-restore`)).toBe(false);
+    await issue(h, tokens.satpam1!, 1);
+    expect(ticketCount(h)).toBe(4);
+  });
+
   it('cancels a job, queued or in the middle of the copy, leaving nothing behind', async () => {
     const h = inProcessHost();
     const { tokens } = await h.setup();

@@ -1,76 +1,73 @@
-// The SOP step the desk is on, its live clock against the mutu baku, and start/finish buttons.
+// The SOP steps of this desk: the live clock of the running step against its mutu baku (the
+// domain's own overrun rule, amber near the limit, red over it) and the list of the desk's steps,
+// finished ones with their actual duration (red when over, flagged when implausibly short).
 import type { Stage, StepTiming, Ticket } from '../../../common/contract/index';
+import { clockTone, slaClock } from '../../../common/domain/sla';
 import { t } from '../../i18n/id';
-import { mmss } from '../../app/format';
-import { slaClock } from '../../../common/domain/sla';
+import { durationWords, mmss } from '../../app/format';
 import { useHostNow } from '../../app/hooks';
 
-interface StepPanelProps {
-  ticket: Ticket;
-  stage: Stage;
-  pending: boolean;
-  onStart(): void;
-  onFinish(): void;
+export interface DeskStep {
+  step: StepTiming | null;
+  /** This desk's steps (its role) in the ticket's path. */
+  stageSteps: StepTiming[];
+  /** 1-based position of the current step among them; 0 when it is not one of them. */
+  position: number;
+  running: boolean;
+  /** No later step of this desk's role is left: finishing hands the visitor on or ends the visit. */
+  lastOfStage: boolean;
 }
 
-export function StepPanel({ ticket, stage, pending, onStart, onFinish }: StepPanelProps) {
+export function deskStep(ticket: Ticket, stage: Stage): DeskStep {
   const step = ticket.currentStep;
   const stageSteps = ticket.steps.filter((s) => s.role === stage);
-  if (!step) {
-    return <p className="muted" data-testid="no-step">{t.queue.noStep}</p>;
-  }
-  const index = stageSteps.findIndex((s) => s.seq === step.seq);
-  const running = step.startedAt !== null && step.endedAt === null;
-  return (
-    <section className="step-panel" data-testid="current-step" data-seq={step.seq} data-running={running}>
-      <div className="step-head">
-        <span className="step-count">
-          {index >= 0 ? t.queue.stepOf(index + 1, stageSteps.length) : t.queue.step}
-        </span>
-        <span className="muted">{t.queue.mutuBaku(step.mutuBakuMin)}</span>
-      </div>
-      <div className="step-name" data-testid="current-step-name">
-        {step.name}
-      </div>
-      {running ? <StepClock step={step} /> : <div className="step-clock idle">{t.queue.notStarted}</div>}
-      <div className="step-actions">
-        {running ? (
-          <button type="button" className="btn btn-primary btn-lg" data-testid="finish-step" disabled={pending} onClick={onFinish}>
-            {t.queue.finishStep}
-          </button>
-        ) : (
-          <button type="button" className="btn btn-primary btn-lg" data-testid="start-step" disabled={pending} onClick={onStart}>
-            {t.queue.startStep}
-          </button>
-        )}
-      </div>
-      <StepList steps={stageSteps} currentSeq={step.seq} />
-    </section>
-  );
+  const position = step ? stageSteps.findIndex((s) => s.seq === step.seq) + 1 : 0;
+  const running = step !== null && step.startedAt !== null && step.endedAt === null;
+  const lastOfStage = step !== null && !ticket.steps.some((s) => s.seq > step.seq && s.endedAt === null && s.role === step.role);
+  return { step, stageSteps, position, running, lastOfStage };
 }
 
-function StepClock({ step }: { step: StepTiming }) {
+export function StepClock({ step }: { step: StepTiming }) {
   const now = useHostNow();
-  // The SOP's overrun rule, the same one the host's figures use.
-  const { elapsedSec, overrun: over } = slaClock(step.startedAt ?? '', step.mutuBakuMin, new Date(now));
+  const clock = slaClock(step.startedAt ?? '', step.mutuBakuMin, new Date(now));
+  const tone = clockTone(clock);
   return (
-    <div className={`step-clock${over ? ' over' : ''}`} data-testid="step-clock" data-overdue={over}>
+    <div className={`step-clock tone-${tone}`} data-testid="step-clock" data-overdue={tone === 'over'} data-tone={tone} role="timer">
       <span className="clock-elapsed" data-testid="step-elapsed">
-        {mmss(elapsedSec)}
+        {mmss(clock.elapsedSec)}
       </span>
-      <span className="clock-limit"> / {mmss(step.mutuBakuMin * 60)}</span>
-      {over ? (
-        <span className="clock-over" data-testid="step-overdue" role="status">
+      <span className="clock-limit"> / {mmss(clock.limitSec)}</span>
+      {tone === 'over' ? (
+        <span className="clock-flag" data-testid="step-overdue" role="status">
           {t.queue.overdue}
+        </span>
+      ) : tone === 'near' ? (
+        <span className="clock-flag" data-testid="step-near" role="status">
+          {t.queue.nearLimit}
         </span>
       ) : null}
     </div>
   );
 }
 
-function StepList({ steps, currentSeq }: { steps: StepTiming[]; currentSeq: number }) {
+function StepDuration({ step }: { step: StepTiming }) {
+  if (step.durationSec === null) return <span className="muted">{t.queue.limitMin(step.mutuBakuMin)}</span>;
+  const over = step.startedAt ? slaClock(step.startedAt, step.mutuBakuMin, new Date(0), step.endedAt).overrun : false;
   return (
-    <ol className="step-list" aria-label={t.queue.steps}>
+    <span className={`step-duration${over ? ' over' : ''}`} data-testid={`step-duration-${step.seq}`} data-over={over} title={t.queue.mutuBaku(step.mutuBakuMin)}>
+      {durationWords(step.durationSec)}
+      {step.implausible ? (
+        <span className="badge badge-warn" data-testid={`step-implausible-${step.seq}`} title={t.queue.implausibleTitle}>
+          {t.queue.implausible}
+        </span>
+      ) : null}
+    </span>
+  );
+}
+
+export function StepList({ steps, currentSeq }: { steps: StepTiming[]; currentSeq: number | null }) {
+  return (
+    <ol className="step-list" aria-label={t.queue.steps} data-testid="step-list">
       {steps.map((s, i) => {
         const state = s.endedAt ? 'done' : s.seq === currentSeq ? 'current' : 'todo';
         return (
@@ -78,8 +75,8 @@ function StepList({ steps, currentSeq }: { steps: StepTiming[]; currentSeq: numb
             <span className="step-mark" aria-hidden="true">
               {state === 'done' ? '✓' : i + 1}
             </span>
-            <span>{s.name}</span>
-            <span className="muted">{t.dashboard.minutes(s.mutuBakuMin)}</span>
+            <span className="step-title">{s.name}</span>
+            {state === 'done' ? <StepDuration step={s} /> : <span className="muted">{t.queue.limitMin(s.mutuBakuMin)}</span>}
           </li>
         );
       })}

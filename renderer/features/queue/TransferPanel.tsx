@@ -1,20 +1,23 @@
-// Hand the visitor to another service (new queue) or to a named petugas.
+// Hand the visitor to another service (new queue) or to a named petugas. The move itself goes
+// through the desk (CurrentTicket), which asks for the case first when it is not saved.
 import { useEffect, useState, type FormEvent } from 'react';
 import type { AppError, CallOutput, Service, Ticket } from '../../../common/contract/index';
 import { t } from '../../i18n/id';
-import { useAction } from '../../app/hooks';
 import { api } from '../../app/state/api';
 import { ErrorAlert } from '../../components/Alert';
 
 type Petugas = CallOutput<'queue.petugasList'>[number];
+export type TransferTarget = { serviceCode: string } | { toUserId: string };
 
 interface TransferPanelProps {
   ticket: Ticket;
-  onDone(ticket: Ticket): void;
+  pending: boolean;
+  error: AppError | null;
+  send(target: TransferTarget): void;
   onCancel(): void;
 }
 
-export function TransferPanel({ ticket, onDone, onCancel }: TransferPanelProps) {
+export function TransferPanel({ ticket, pending, error, send, onCancel }: TransferPanelProps) {
   const [mode, setMode] = useState<'service' | 'petugas'>('service');
   const [services, setServices] = useState<Service[]>([]);
   const [petugas, setPetugas] = useState<Petugas[]>([]);
@@ -22,7 +25,6 @@ export function TransferPanel({ ticket, onDone, onCancel }: TransferPanelProps) 
   const [toUserId, setToUserId] = useState('');
   const [ready, setReady] = useState(false);
   const [loadError, setLoadError] = useState<AppError | null>(null);
-  const submit = useAction();
 
   useEffect(() => {
     let cancelled = false;
@@ -32,6 +34,7 @@ export function TransferPanel({ ticket, onDone, onCancel }: TransferPanelProps) 
       if (p.ok) setPetugas(p.value);
       setLoadError(!s.ok ? s.error : !p.ok ? p.error : null);
       setReady(true);
+      document.getElementById('transfer-mode-service')?.focus();
     });
     return () => {
       cancelled = true;
@@ -39,20 +42,17 @@ export function TransferPanel({ ticket, onDone, onCancel }: TransferPanelProps) 
     // The lists are loaded once when the panel opens.
   }, []);
 
-  async function send(e: FormEvent) {
+  function submit(e: FormEvent) {
     e.preventDefault();
-    const input = mode === 'service' ? { ticketId: ticket.id, serviceCode } : { ticketId: ticket.id, toUserId };
-    const r = await submit.run(() => api('queue.transfer', input));
-    if (r.ok) onDone(r.value);
+    send(mode === 'service' ? { serviceCode } : { toUserId });
   }
 
   const canSend = mode === 'service' ? serviceCode !== '' : toUserId !== '';
   return (
-    <form className="transfer panel" onSubmit={(e) => void send(e)} data-testid="transfer-panel" data-state={ready ? 'ready' : 'loading'}>
-      <h3>{t.transfer.title}</h3>
+    <form className="transfer subpanel" onSubmit={submit} data-testid="transfer-panel" data-state={ready ? 'ready' : 'loading'}>
       <div className="segmented" role="radiogroup">
         <label>
-          <input type="radio" name="transfer-mode" data-testid="transfer-mode-service" checked={mode === 'service'} onChange={() => setMode('service')} />
+          <input type="radio" name="transfer-mode" id="transfer-mode-service" data-testid="transfer-mode-service" checked={mode === 'service'} onChange={() => setMode('service')} />
           {t.transfer.toService}
         </label>
         <label>
@@ -87,9 +87,9 @@ export function TransferPanel({ ticket, onDone, onCancel }: TransferPanelProps) 
           <small className="hint">{t.transfer.petugasHint}</small>
         </div>
       )}
-      <ErrorAlert error={submit.error} testId="transfer-error" />
+      <ErrorAlert error={error} testId="transfer-error" />
       <div className="form-actions">
-        <button type="submit" className="btn btn-primary" data-testid="transfer-submit" disabled={!canSend || submit.pending}>
+        <button type="submit" className="btn btn-primary" data-testid="transfer-submit" disabled={!canSend || pending}>
           {t.transfer.submit}
         </button>
         <button type="button" className="btn btn-ghost" data-testid="transfer-cancel" onClick={onCancel}>

@@ -49,6 +49,7 @@ export const queueStrings = {
       recorded: (label: string) => `Nomor ${label} selesai dilayani; hasilnya tercatat.`,
     },
     mutuBaku: (min: number) => `mutu baku ${min} mnt`,
+    limitMin: (min: number) => `${min} mnt`,
     nearLimit: 'Hampir batas',
     overdue: 'Melebihi mutu baku',
     implausible: 'terlalu cepat',
@@ -102,7 +103,7 @@ export const queueStrings = {
     empty: 'Belum ada catatan.',
     text: 'Catatan baru',
     add: 'Tambah catatan',
-    all: 'Semua catatan & tambah',
+    tooLongOf: (max: number, n: number) => `Maksimal ${max.toLocaleString('id-ID')} karakter (sekarang ${n.toLocaleString('id-ID')}).`,
   },
   caseForm: {
     title: 'Data pengunjung',

@@ -8,6 +8,7 @@ export interface CaseData {
   nik: string;
   name: string;
   kk: string;
+  /** As typed in the form: dd-mm-yyyy. */
   birthDate?: string;
   phone: string;
   purpose: string;
@@ -73,6 +74,64 @@ export class QueueDeskPage {
     return this.id('connection');
   }
 
+  /** The bar that stays on screen: number, step, clock, step and recall buttons. */
+  get bar(): Locator {
+    return this.id('desk-bar');
+  }
+  get caseForm(): Locator {
+    return this.id('case-form');
+  }
+  get stepList(): Locator {
+    return this.id('step-list');
+  }
+  get callNextButton(): Locator {
+    return this.id('call-next');
+  }
+  get saveButton(): Locator {
+    return this.id('case-save');
+  }
+  /** The start or the finish button, whichever the bar shows. */
+  get stepButton(): Locator {
+    return this.page.locator('#desk-step-action');
+  }
+  get waitingRows(): Locator {
+    return this.id('waiting-list').locator(':scope > li');
+  }
+  /** The waiting row(s) marked as the one "Panggil berikutnya" takes. */
+  get nextWaiting(): Locator {
+    return this.id('waiting-list').locator(':scope > li[data-next="true"]');
+  }
+  get busyConfirm(): Locator {
+    return this.id('busy-confirm');
+  }
+  get caseGuard(): Locator {
+    return this.id('case-guard');
+  }
+  get notesButton(): Locator {
+    return this.id('notes-open');
+  }
+  get latestNote(): Locator {
+    return this.id('note-latest');
+  }
+  get outcomeError(): Locator {
+    return this.id('outcome-error');
+  }
+  get outcomeNoteError(): Locator {
+    return this.id('outcome-note-error');
+  }
+  get totalTime(): Locator {
+    return this.id('total-time');
+  }
+  stepDuration(seq: number): Locator {
+    return this.id(`step-duration-${seq}`);
+  }
+  stepImplausible(seq: number): Locator {
+    return this.id(`step-implausible-${seq}`);
+  }
+  skippedSince(label: string): Locator {
+    return this.id(`skipped-since-${label}`);
+  }
+
   waiting(label: string): Locator {
     return this.id(`waiting-${label}`);
   }
@@ -125,6 +184,77 @@ export class QueueDeskPage {
     await this.id('call-next').click();
     await expect(this.currentLabel).toBeVisible();
     return (await this.currentLabel.textContent()) ?? '';
+  }
+
+  /** The labels of the waiting list, top to bottom. */
+  async waitingLabels(): Promise<string[]> {
+    return Promise.all((await this.waitingRows.all()).map(async (r) => (await r.getAttribute('data-label')) ?? ''));
+  }
+
+  /** Calls the chosen waiting number from its row ("Panggil nomor ini"). */
+  async callTicket(label: string): Promise<void> {
+    await this.id(`call-ticket-${label}`).click();
+    await expect(this.currentLabel).toHaveText(label);
+  }
+
+  /** Closes a skipped number as absent (asks first). */
+  async closeNoShow(label: string): Promise<void> {
+    await this.id(`no-show-${label}`).click();
+    await this.id(`no-show-confirm-${label}`).click();
+    await expect(this.skipped(label)).toHaveCount(0);
+  }
+
+  /** Ends the current visit with a reason from the "Akhiri kunjungan" panel. */
+  async endVisit(reason: 'pergi' | 'salah_layanan' | 'lainnya', note = ''): Promise<void> {
+    await this.id('end-visit-open').click();
+    await this.id(`end-reason-${reason}`).check();
+    if (note) await this.id('end-note').fill(note);
+    await this.id('end-visit-submit').click();
+  }
+
+  /** Tries to finish the running step and expects the host-side rules to be asked for first. */
+  async finishStepExpectingOutcome(): Promise<void> {
+    await this.id('finish-step').click();
+    await expect(this.outcomeError).toBeVisible();
+  }
+
+  // The keyboard: the desk's shortcuts and focus, as a person without a mouse uses them.
+  async press(key: string): Promise<void> {
+    await this.page.keyboard.press(key);
+  }
+  async type(text: string): Promise<void> {
+    await this.page.keyboard.type(text);
+  }
+  /** F2: calls the next visitor; returns the number now at the desk. */
+  async callNextByKey(): Promise<string> {
+    await this.press('F2');
+    await expect(this.currentLabel).toBeVisible();
+    await expect(this.id(`page-${this.stage}`)).toHaveAttribute('data-state', 'ready');
+    return (await this.currentLabel.textContent()) ?? '';
+  }
+  /** The data-testid of the focused element. */
+  focused(): Promise<string | null> {
+    return this.page.evaluate<string | null>("document.activeElement?.getAttribute('data-testid') ?? null");
+  }
+  async expectFocused(testId: string): Promise<void> {
+    await expect(this.id(testId)).toBeFocused();
+  }
+  /** Presses Tab until the element with `testId` has the focus (at most `max` times). */
+  async tabTo(testId: string, max = 25): Promise<void> {
+    for (let i = 0; i < max && (await this.focused()) !== testId; i += 1) await this.press('Tab');
+    await this.expectFocused(testId);
+  }
+  /** The element's box in the viewport (after any scrolling). */
+  async box(locator: Locator): Promise<{ x: number; y: number; width: number; height: number }> {
+    const b = await locator.boundingBox();
+    expect(b, 'element is rendered').not.toBeNull();
+    return b!;
+  }
+  async scrollToBottom(): Promise<void> {
+    await this.page.evaluate('window.scrollTo(0, document.documentElement.scrollHeight)');
+  }
+  scrollY(): Promise<number> {
+    return this.page.evaluate<number>('window.scrollY');
   }
 
   async skip(): Promise<void> {
