@@ -14,10 +14,11 @@ import { Satpam } from '../features/satpam/Satpam';
 import { Resepsionis } from '../features/queue/Resepsionis';
 import { Petugas } from '../features/queue/Petugas';
 import { Admin } from '../features/admin/Admin';
-import { Dashboard } from '../features/dashboard/Dashboard';
 
 // The waiting-room board is a public page with its own bundle (audio, big type); load it on demand.
 const Display = lazy(() => import('../features/display/Display'));
+// The dashboard carries the chart library: its own bundle, loaded when opened.
+const Dashboard = lazy(() => import('../features/dashboard/Dashboard').then((m) => ({ default: m.Dashboard })));
 // The visitor's phone page (#/v/<token>): public like the board, its own small bundle.
 const VisitorPage = lazy(() => import('../features/visitor/VisitorPage'));
 
@@ -93,7 +94,11 @@ function StaffApp({ route }: { route: string }) {
   const Page = PAGES[route as StaffPath];
   if (!Page) return <Message testId="page-not-found" text={t.app.notFound} />;
   if (!mayOpen(route, user?.roles ?? [])) return <Message testId="page-forbidden" text={t.app.noAccess} />;
-  return <Page />;
+  return (
+    <Suspense fallback={<div className="page" data-testid="page-loading" data-state="loading" />}>
+      <Page />
+    </Suspense>
+  );
 }
 
 function Message({ testId, text }: { testId: string; text: string }) {

@@ -39,7 +39,7 @@ test('a morning at 1366x768: the resepsionis by keyboard only, the petugas recor
     await test.step('the waiting list is in calling order, the next one marked', async () => {
       await expect(desk.waitingRows).toHaveCount(5);
       order = await desk.waitingLabels();
-      expect(order[0]).toBe('A-004');
+      expect(order[0]).toBe('A-003');
       await expect(desk.nextWaiting).toHaveCount(1);
       await expect(desk.nextWaiting).toHaveAttribute('data-label', order[0]!);
       await shot(resep.page, '01-waiting');
@@ -66,6 +66,9 @@ test('a morning at 1366x768: the resepsionis by keyboard only, the petugas recor
       expect(form.x).toBeGreaterThanOrEqual(steps.x + steps.width);
       expect(form.y).toBeLessThan(steps.y + steps.height);
       for (const b of [save, stepButton, callNext, bar]) expect(b.y + b.height).toBeLessThanOrEqual(SCREEN.height);
+      // The bar fits its column: nothing of it runs under the waiting list.
+      expect(bar.x + bar.width).toBeLessThanOrEqual(callNext.x);
+      expect(stepButton.x + stepButton.width).toBeLessThanOrEqual(bar.x + bar.width);
       await shot(resep.page, '02-serving');
     });
 
@@ -185,9 +188,16 @@ test('a morning at 1366x768: the resepsionis by keyboard only, the petugas recor
       await expect(pDesk.latestNote).toContainText('KK asli dibawa');
       await expect(pDesk.field('nik')).toHaveValue(NIK_MALE);
       await pDesk.startStep();
+      // The step clock: amber near the 5-minute mutu baku, red over it.
+      await pDesk.letTimePass('04:35');
+      await expect(pDesk.stepClock).toHaveAttribute('data-tone', 'near');
+      await shot(petugas.page, '08-petugas-near-limit');
+      await pDesk.moreTimePasses('01:00');
+      await expect(pDesk.stepClock).toHaveAttribute('data-tone', 'over');
+      await expect(pDesk.stepOverdue).toBeVisible();
       await pDesk.finishStepExpectingOutcome();
       await expect(pDesk.outcomeNoteError).toBeVisible();
-      await shot(petugas.page, '08-petugas-outcome');
+      await shot(petugas.page, '09-petugas-outcome');
       await pDesk.recordOutcome('dirujuk', 'Dirujuk ke BPJS untuk cetak E-ID');
       expect(await pDesk.finishStageSteps()).toBe(1);
       const done = await ok(host.url, 'queue.board', { stage: 'petugas' }, office.tokens.petugas1!);

@@ -10,7 +10,7 @@ import { PASSWORD } from '../helpers/factories';
 import { ok, removeTempDir, setupOffice, startHostProcess, tempDir, type HostProcess } from '../helpers/host';
 import { AdminPage } from './pages/AdminPage';
 import { DisplaySettingsPanel, TV_VIEWPORT, TvPage } from './pages/ScreensPages';
-import { launcherArgs, launchWithAutoplay } from './autoplay';
+import { enforceGesturePolicy, launcherArgs, launchLikeTheLauncher } from './autoplay';
 
 const SCREENS = 'test-results/screens';
 
@@ -61,7 +61,7 @@ test('launched by scripts/launch-display.sh, the TV speaks the first call withou
   const args = launcherArgs('http://192.168.1.10:4700');
   expect(args).toEqual(expect.arrayContaining(['--kiosk', '--autoplay-policy=no-user-gesture-required', 'http://192.168.1.10:4700/#/display']));
   await withHost(async (host, office) => {
-    const browser = await launchWithAutoplay('launcher');
+    const browser = await launchLikeTheLauncher();
     try {
       const page = await browser.newPage({ baseURL: host.url, viewport: TV_VIEWPORT });
       const tv = (await new TvPage(page).open());
@@ -82,13 +82,15 @@ test('launched by scripts/launch-display.sh, the TV speaks the first call withou
   });
 });
 
-test('without the autoplay flag the sound button sits in the header, not over the columns', async () => {
+test('without the autoplay flag the sound button sits in the header, not over the columns', async ({ browser }) => {
   await withHost(async (host, office) => {
-    const browser = await launchWithAutoplay('gesture');
+    const context = await browser.newContext({ baseURL: host.url, viewport: TV_VIEWPORT });
     try {
+      // An ordinary browser's policy: no sound before a click.
+      await enforceGesturePolicy(context);
       const sessions = await counters(host, office, 1, 5);
       await callRounds(host, office.tokens.satpam1!, sessions, 1);
-      const page = await browser.newPage({ baseURL: host.url, viewport: TV_VIEWPORT });
+      const page = await context.newPage();
       const tv = (await new TvPage(page).open());
       await tv.expectSound('blocked');
       await tv.expectSoundButtonInHeader();
@@ -100,15 +102,20 @@ test('without the autoplay flag the sound button sits in the header, not over th
       await tv.soundButton.click();
       await tv.expectSound('on');
       await expect(tv.soundButton).toHaveCount(0);
+      // After the click the next call is spoken to its end.
+      await ok(host.url, 'queue.issue', { serviceCode: 'A', priority: null }, office.tokens.satpam1);
+      const t = await ok(host.url, 'queue.callNext', { stage: 'resepsionis' }, sessions.get(1));
+      const before = await tv.clipsPlayed();
+      await expect.poll(() => tv.clipsPlayed(), { timeout: 30_000 }).toBeGreaterThanOrEqual(before + announcementClips({ label: t!.label, counterNo: 1 }).length);
     } finally {
-      await browser.close();
+      await context.close();
     }
   });
 });
 
 test('every one of the last calls shows with 4 and 8 counters; a recall lights its row and is spoken again', async () => {
   await withHost(async (host, office) => {
-    const browser = await launchWithAutoplay('launcher');
+    const browser = await launchLikeTheLauncher();
     try {
       const sessions = await counters(host, office, 1, 4);
       const { lastId, lastCounter } = await callRounds(host, office.tokens.satpam1!, sessions, 10);

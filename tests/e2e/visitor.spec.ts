@@ -6,11 +6,11 @@ import { expect, test } from './fixtures';
 import { PASSWORD } from '../helpers/factories';
 import { ok, removeTempDir, setupOffice, startHostProcess, tempDir } from '../helpers/host';
 import { PHONE_VIEWPORT, VisitorPhonePage } from './pages/ScreensPages';
-import { launchWithAutoplay } from './autoplay';
+import { enforceGesturePolicy } from './autoplay';
 
 const SCREENS = 'test-results/screens';
 
-test('the phone follows its ticket: place in line, the counters\' calls, its own call with a vibration', async () => {
+test('the phone follows its ticket: place in line, the counters\' calls, its own call with a vibration', async ({ browser }) => {
   mkdirSync(SCREENS, { recursive: true });
   const dataDir = tempDir('loket-e2e-visitor-');
   const host = await startHostProcess(dataDir, 0, { bind: '0.0.0.0' });
@@ -23,9 +23,9 @@ test('the phone follows its ticket: place in line, the counters\' calls, its own
     const link = await ok(host.url, 'visitor.link', { ticketId: mine.id }, tokens.satpam1);
     expect(link.reachable).toBe(true);
 
-    // A phone's browser: sound and vibration only after the visitor touches the page once.
-    const browser = await launchWithAutoplay('gesture');
     const context = await browser.newContext({ viewport: PHONE_VIEWPORT, hasTouch: true, isMobile: true });
+    // A phone's browser: sound only after the visitor touches the page once.
+    await enforceGesturePolicy(context);
     // Records what the page asks the phone to vibrate (headless Chromium has no motor).
     await context.addInitScript({ content: 'window.__vibrations = []; navigator.vibrate = (p) => { window.__vibrations.push(p); return true; };' });
     const phone = await new VisitorPhonePage(await context.newPage()).open(link.url);
@@ -36,9 +36,10 @@ test('the phone follows its ticket: place in line, the counters\' calls, its own
       await expect(phone.ahead).toHaveText('1 antrean sebelum Anda');
       await expect(phone.wait).toHaveText('Perkiraan tunggu belum tersedia');
       await expect(phone.called).toHaveCount(0);
+      await expect(phone.root).toHaveAttribute('data-alerts', 'off');
+      await phone.page.screenshot({ path: `${SCREENS}/visitor-waiting-390x844.png` });
       await phone.enableAlerts.tap();
       await expect(phone.root).toHaveAttribute('data-alerts', 'on');
-      await phone.page.screenshot({ path: `${SCREENS}/visitor-waiting-390x844.png` });
     });
 
     await test.step('another number called: the phone shows the counter\'s call and moves up the line', async () => {
@@ -70,7 +71,7 @@ test('the phone follows its ticket: place in line, the counters\' calls, its own
       await expect(stranger.error).toHaveAttribute('data-code', 'NOT_FOUND');
       await expect(stranger.label).toHaveCount(0);
     });
-    await browser.close();
+    await context.close();
   } finally {
     await host.stop();
     removeTempDir(dataDir);

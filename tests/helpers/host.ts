@@ -4,7 +4,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve as resolvePath } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { CallInput, CallName, CallOutput, Result } from '../../common/contract/index';
 import { FIRST_RUN, PASSWORD } from './factories';
 
@@ -119,6 +120,11 @@ export interface HostFlags {
   bind?: string;
   /** Passed as --tls-port; left out by default (HTTP port + 1, or a free one when that is 0). */
   tlsPort?: number;
+  /**
+   * Test-only: the host's clock reads the ISO instant in this file (tests/helpers/fakeClock.mjs),
+   * so a test moves it by writing the file. Left out, the host keeps the real clock.
+   */
+  clockFile?: string;
 }
 
 function parseLine<T extends { event: string }>(line: string, event: T['event']): T | null {
@@ -145,6 +151,7 @@ export const parseError = (line: string): ErrorLine | null => parseLine<ErrorLin
 export function startHostProcess(dataDir = tempDir('loket-host-'), port: number | null = 0, flags: HostFlags = {}): Promise<HostProcess> {
   return new Promise((resolve, reject) => {
     const args = ['out/main/host.js', '--data-dir', dataDir];
+    if (flags.clockFile) args.unshift('--import', pathToFileURL(resolvePath('tests/helpers/fakeClock.mjs')).href);
     if (port !== null) args.push('--port', String(port));
     if (flags.bind !== undefined) args.push('--bind', flags.bind);
     if (flags.tlsPort !== undefined) args.push('--tls-port', String(flags.tlsPort));
@@ -152,6 +159,8 @@ export function startHostProcess(dataDir = tempDir('loket-host-'), port: number 
     delete env.LOKET_PORT;
     delete env.LOKET_TLS_PORT;
     delete env.LOKET_BIND;
+    delete env.LOKET_FAKE_CLOCK_FILE;
+    if (flags.clockFile) env.LOKET_FAKE_CLOCK_FILE = flags.clockFile;
     const proc = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env });
     let out = '';
     let stdout = '';

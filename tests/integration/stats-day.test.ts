@@ -1,98 +1,22 @@
-// The dashboard's figures for any office day (issue 8): a morning with a transfer, a no-show, two
-// cancellations, an implausibly quick step, three counters and five officers, checked exactly; then
-// the same day read back as a past day after the office clock moved on to the next.
+// The dashboard's figures for any office day (issue 8): the scripted morning of tests/helpers/morning.ts
+// (a transfer, a no-show, two cancellations, implausibly quick steps, three counters, five officers),
+// checked exactly; then the same day read back as a past day after the office clock moved on.
 import { describe, expect, it } from 'vitest';
 import { inProcessHost } from '../helpers/inproc';
 import { FIRST_RUN, PASSWORD } from '../helpers/factories';
+import { runMorning, wib } from '../helpers/morning';
 
-const REASON = 'Pengunjung hanya bertanya, tidak membawa KTP';
-/** An instant on 25 November 2026 by the office's clock (WIB, UTC+7). */
-const wib = (hh: number, mm: number, ss = 0, date = 25) => new Date(Date.UTC(2026, 10, date, hh - 7, mm, ss));
+const DAY = '2026-11-25';
 
 describe('stats.day', () => {
   it('counts a morning per step of its own service, per desk, per officer and per hour, today and as a past day', async () => {
-    const h = inProcessHost(wib(7, 30));
+    const h = inProcessHost(wib(DAY, 7, 30));
     const { tokens, deskToken } = await h.setup();
     // petugas2 works at a third counter; petugas1 and resep2 share counter 2, resep1 and satpam1 counter 1.
     const desk3 = await h.ok('desks.create', { name: 'Loket 3', counterNo: 3 }, tokens.admin);
     tokens.petugas2 = (await h.ok('auth.login', { deskToken: desk3.deskToken, username: 'petugas2', password: PASSWORD })).sessionToken;
 
-    const at = (hh: number, mm: number, ss = 0) => h.setTime(wib(hh, mm, ss));
-    const issue = (serviceCode: string, satpamMs = 60_000) => h.ok('queue.issue', { serviceCode, priority: null, satpamMs }, tokens.satpam1);
-    const call = (stage: 'resepsionis' | 'petugas', who: string) => h.ok('queue.callNext', { stage }, tokens[who]);
-    const start = (ticketId: string, who: string) => h.ok('queue.startStep', { ticketId }, tokens[who]);
-    const finish = (ticketId: string, who: string, extra: object = {}) => h.ok('queue.finishStep', { ticketId, ...extra }, tokens[who]);
-    const outcome = { outcome: 'selesai', outcomeNote: 'Masalah kepesertaan selesai' } as const;
-
-    // V1 D-001: resep1 at counter 1 greets (90 s), petugas1 at counter 2 serves (6 min).
-    at(8, 5);
-    const v1 = await issue('D');
-    at(8, 6);
-    await call('resepsionis', 'resep1');
-    at(8, 6, 30);
-    await start(v1.id, 'resep1');
-    at(8, 8);
-    await finish(v1.id, 'resep1', { noCaseReason: REASON });
-    at(8, 10);
-    await call('petugas', 'petugas1');
-    await start(v1.id, 'petugas1');
-    at(8, 16);
-    await finish(v1.id, 'petugas1', outcome);
-
-    // V2 D-002: resep2 at counter 2 clicks the greeting through in 5 s; petugas2 at counter 3 overruns (13 min > 10).
-    at(8, 20);
-    const v2 = await issue('D');
-    at(8, 21);
-    await call('resepsionis', 'resep2');
-    await start(v2.id, 'resep2');
-    at(8, 21, 5);
-    await finish(v2.id, 'resep2', { noCaseReason: REASON });
-    at(8, 25);
-    await call('petugas', 'petugas2');
-    await start(v2.id, 'petugas2');
-    at(8, 38);
-    await finish(v2.id, 'petugas2', { outcome: 'dirujuk', outcomeNote: 'Dirujuk ke BPJS cabang' });
-
-    // V3 A-001: greeted (60 s), typed for 2 min, moved to D; petugas1 serves D's step (5 min).
-    at(8, 30);
-    const v3 = await issue('A');
-    at(8, 31);
-    await call('resepsionis', 'resep1');
-    await start(v3.id, 'resep1');
-    at(8, 32);
-    await finish(v3.id, 'resep1'); // "Mengetik identitas" starts at once
-    at(8, 34);
-    await h.ok('queue.transfer', { ticketId: v3.id, serviceCode: 'D', noCaseReason: REASON }, tokens.resep1);
-    at(8, 40);
-    await call('petugas', 'petugas1');
-    await start(v3.id, 'petugas1');
-    at(8, 45);
-    await finish(v3.id, 'petugas1', outcome);
-
-    // V4 D-003: the satpam took 3 s (implausible); called, not there, skipped, closed as no-show.
-    at(8, 50);
-    const v4 = await issue('D', 3_000);
-    at(8, 52);
-    await call('resepsionis', 'resep2');
-    at(8, 53);
-    await h.ok('queue.skip', { ticketId: v4.id }, tokens.resep2);
-    at(9, 10);
-    await h.ok('queue.closeNoShow', { ticketId: v4.id }, tokens.resep2);
-
-    // V5 A-002: left during the greeting. V6 D-004: still waiting. V7 B-001: came for the wrong service.
-    at(9, 0);
-    const v5 = await issue('A');
-    at(9, 1);
-    await call('resepsionis', 'resep1');
-    await start(v5.id, 'resep1');
-    at(9, 3);
-    await h.ok('queue.endVisit', { ticketId: v5.id, reason: 'pergi' }, tokens.resep1);
-    at(9, 15);
-    await issue('D');
-    at(10, 20);
-    const v7 = await issue('B');
-    at(10, 25);
-    await h.ok('queue.endVisit', { ticketId: v7.id, reason: 'salah_layanan' }, tokens.resep1);
+    await runMorning(h.ok, { satpam1: tokens.satpam1!, resep1: tokens.resep1!, resep2: tokens.resep2!, petugas1: tokens.petugas1!, petugas2: tokens.petugas2! }, DAY, h.setTime);
 
     const expected = {
       day: '2026-11-25',
@@ -151,10 +75,10 @@ describe('stats.day', () => {
     expect(await h.ok('stats.today', {}, tokens.petugas1)).toMatchObject({ day: '2026-11-25', issued: 7, done: 3, cancelled: 2, noShow: 1 });
 
     // The next morning: the day before is a past day, read back unchanged; today has its own figures.
-    h.setTime(wib(8, 0, 0, 26));
+    h.setTime(wib('2026-11-26', 8, 0));
     for (const username of ['admin', 'satpam1', 'resep1'])
       tokens[username] = (await h.ok('auth.login', { deskToken, username, password: username === 'admin' ? FIRST_RUN.adminPassword : PASSWORD })).sessionToken;
-    await issue('A');
+    await h.ok('queue.issue', { serviceCode: 'A', priority: null, satpamMs: 60_000 }, tokens.satpam1);
     const past = await h.ok('stats.day', { day: '2026-11-25' }, tokens.resep1);
     expect(past).toEqual(today);
     expect(await h.ok('stats.days', {}, tokens.admin)).toEqual({

@@ -90,7 +90,7 @@ export default function Display() {
 
   return (
     <div
-      className={`dsp${counterCount > 4 ? ' dsp-many' : ''}`}
+      className={`dsp${counterCount > 2 ? ' dsp-many' : ''}${counterCount === 0 ? ' dsp-solo' : ''}`}
       data-testid="page-display"
       data-state={state ? 'ready' : 'loading'}
       data-connection={connection}
@@ -104,10 +104,9 @@ export default function Display() {
         </div>
         {sound === 'blocked' ? (
           <div className="dsp-sound" data-testid="display-sound">
-            <button type="button" className="dsp-sound-btn" data-testid="enable-sound" onClick={enableSound}>
+            <button type="button" className="dsp-sound-btn" data-testid="enable-sound" title={t.enableSoundHint} onClick={enableSound}>
               <SpeakerIcon /> {t.enableSound}
             </button>
-            <span className="dsp-sound-hint">{t.enableSoundHint}</span>
           </div>
         ) : null}
         <div className="dsp-clock" data-testid="display-clock">

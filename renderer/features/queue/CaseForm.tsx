@@ -185,16 +185,22 @@ export function CaseForm({ ticketId, ref, onSaved, shortcut = true }: CaseFormPr
           {t.caseForm.draftRestored}
         </Notice>
       ) : null}
-      <div className="form-grid form-grid-2">
-        <Field
-          label={t.caseForm.nik}
-          hint={nikInfo ? t.caseForm.nikInfo(dayInWords(nikInfo.birthDate), nikInfo.sex) : t.caseForm.nikHint}
-          inputMode="numeric"
-          autoComplete="off"
-          {...bind('nik')}
-        />
-        <Field label={t.caseForm.name} autoComplete="off" limit={form.name.length > CASE_LIMITS.name * 0.8 ? CASE_LIMITS.name : undefined} {...bind('name')} />
-        <Field label={t.caseForm.kk} hint={t.caseForm.kkHint} inputMode="numeric" autoComplete="off" {...bind('kk')} />
+      <div className="case-grid">
+        <div className="span-2">
+          <Field
+            label={t.caseForm.nik}
+            hint={nikInfo ? t.caseForm.nikInfo(dayInWords(nikInfo.birthDate), nikInfo.sex) : t.caseForm.nikHint}
+            inputMode="numeric"
+            autoComplete="off"
+            {...bind('nik')}
+          />
+        </div>
+        <div className="span-2">
+          <Field label={t.caseForm.name} autoComplete="off" limit={form.name.length > CASE_LIMITS.name * 0.8 ? CASE_LIMITS.name : undefined} {...bind('name')} />
+        </div>
+        <div className="span-2">
+          <Field label={t.caseForm.kk} hint={t.caseForm.kkHint} inputMode="numeric" autoComplete="off" {...bind('kk')} />
+        </div>
         <Field label={t.caseForm.birthDate} hint={t.caseForm.birthDateHint} inputMode="numeric" placeholder="hh-bb-tttt" autoComplete="off" {...bind('birthDate')} />
         <Field label={t.caseForm.phone} inputMode="tel" autoComplete="off" {...bind('phone')} />
       </div>

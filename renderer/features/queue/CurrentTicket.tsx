@@ -31,10 +31,11 @@ interface CurrentTicketProps {
 
 function TotalTime({ issuedAt }: { issuedAt: string }) {
   const now = useHostNow(15_000);
+  const minutes = Math.floor((now - Date.parse(issuedAt)) / 60_000);
   return (
-    <div className="bar-total" data-testid="total-time" title={t.queue.totalSinceTitle(clockTime(issuedAt))}>
-      {t.queue.totalSince(durationWords(Math.floor((now - Date.parse(issuedAt)) / 60_000) * 60))}
-    </div>
+    <span className="bar-total" data-testid="total-time" title={t.queue.totalSinceTitle(clockTime(issuedAt))}>
+      {t.queue.totalSince(minutes < 1 ? t.queue.underAMinute : durationWords(minutes * 60))}
+    </span>
   );
 }
 
@@ -159,7 +160,7 @@ export function CurrentTicket({ ticket, stage, onChanged }: CurrentTicketProps) 
         </div>
         {step ? (
           <div className="bar-step" data-testid="current-step" data-seq={step.seq} data-running={running}>
-            <div className="bar-step-count">
+            <div className="bar-step-count" title={ticket.serviceName}>
               {position > 0 ? t.queue.stepOf(position, stageSteps.length) : t.queue.step} · {ticket.serviceName}
             </div>
             <div className="step-name" data-testid="current-step-name">
@@ -172,8 +173,18 @@ export function CurrentTicket({ ticket, stage, onChanged }: CurrentTicketProps) 
           </p>
         )}
         <div className="bar-clock">
-          {running && step ? <StepClock step={step} /> : <div className="step-clock idle">{t.queue.notStarted}</div>}
-          <TotalTime issuedAt={ticket.issuedAt} />
+          {running && step ? (
+            <StepClock step={step}>
+              <TotalTime issuedAt={ticket.issuedAt} />
+            </StepClock>
+          ) : (
+            <div className="step-clock idle">
+              <div className="clock-main">{t.queue.notStarted}</div>
+              <div className="clock-sub">
+                <TotalTime issuedAt={ticket.issuedAt} />
+              </div>
+            </div>
+          )}
         </div>
         <div className="bar-actions">
           {running ? (

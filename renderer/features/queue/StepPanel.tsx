@@ -1,6 +1,7 @@
 // The SOP steps of this desk: the live clock of the running step against its mutu baku (the
 // domain's own overrun rule, amber near the limit, red over it) and the list of the desk's steps,
 // finished ones with their actual duration (red when over, flagged when implausibly short).
+import type { ReactNode } from 'react';
 import type { Stage, StepTiming, Ticket } from '../../../common/contract/index';
 import { clockTone, slaClock } from '../../../common/domain/sla';
 import { t } from '../../i18n/id';
@@ -27,25 +28,31 @@ export function deskStep(ticket: Ticket, stage: Stage): DeskStep {
   return { step, stageSteps, position, running, lastOfStage };
 }
 
-export function StepClock({ step }: { step: StepTiming }) {
+/** The running step's clock; `children` (the total time) share its second line with the flag. */
+export function StepClock({ step, children }: { step: StepTiming; children?: ReactNode }) {
   const now = useHostNow();
   const clock = slaClock(step.startedAt ?? '', step.mutuBakuMin, new Date(now));
   const tone = clockTone(clock);
   return (
     <div className={`step-clock tone-${tone}`} data-testid="step-clock" data-overdue={tone === 'over'} data-tone={tone} role="timer">
-      <span className="clock-elapsed" data-testid="step-elapsed">
-        {mmss(clock.elapsedSec)}
-      </span>
-      <span className="clock-limit"> / {mmss(clock.limitSec)}</span>
-      {tone === 'over' ? (
-        <span className="clock-flag" data-testid="step-overdue" role="status">
-          {t.queue.overdue}
+      <div className="clock-main">
+        <span className="clock-elapsed" data-testid="step-elapsed">
+          {mmss(clock.elapsedSec)}
         </span>
-      ) : tone === 'near' ? (
-        <span className="clock-flag" data-testid="step-near" role="status">
-          {t.queue.nearLimit}
-        </span>
-      ) : null}
+        <span className="clock-limit"> / {mmss(clock.limitSec)}</span>
+      </div>
+      <div className="clock-sub">
+        {tone === 'over' ? (
+          <span className="clock-flag" data-testid="step-overdue" role="status">
+            {t.queue.overdue}
+          </span>
+        ) : tone === 'near' ? (
+          <span className="clock-flag" data-testid="step-near" role="status">
+            {t.queue.nearLimit}
+          </span>
+        ) : null}
+        {children}
+      </div>
     </div>
   );
 }

@@ -24,7 +24,7 @@ export function WaitingList({ tickets, nextTicketId, pending, onCall }: WaitingL
     <section className="side-panel" aria-labelledby="waiting-title">
       <h2 id="waiting-title">
         {t.queue.waiting} <span className="count" data-testid="waiting-count">{tickets.length}</span>
-        <span className="muted small"> · {t.queue.waitingOrder}</span>
+        <span className="muted small heading-note">{t.queue.waitingOrder}</span>
       </h2>
       {tickets.length === 0 ? <p className="muted" data-testid="waiting-empty">{t.queue.waitingEmpty}</p> : null}
       <ol className="ticket-list" data-testid="waiting-list">
@@ -37,10 +37,10 @@ export function WaitingList({ tickets, nextTicketId, pending, onCall }: WaitingL
                 {next ? <span className="badge badge-next" data-testid="waiting-next">{t.queue.next}</span> : null}
                 <PriorityBadge priority={tk.priority} />
                 {tk.assignedUserId && tk.assignedUserId === me ? <span className="badge">{t.queue.assignedToYou}</span> : null}
+                <span className="row-wait muted">{t.queue.waitedFor(minutesSince(now, tk.waitingSince))}</span>
               </div>
               <div className="row-meta">
                 <span className="row-service muted" title={tk.serviceName}>{tk.serviceName}</span>
-                <span className="row-wait muted">{t.queue.waitedFor(minutesSince(now, tk.waitingSince))}</span>
                 <button type="button" className="btn btn-ghost btn-sm" data-testid={`call-ticket-${tk.label}`} disabled={pending} onClick={() => onCall(tk)}>
                   {t.queue.callThis}
                 </button>

@@ -37,10 +37,14 @@ export function Kbd({ name }: { name: Shortcut }) {
   return createElement('kbd', { className: 'kbd', 'aria-hidden': true }, t.shortcuts[name]);
 }
 
-/** Moves focus to the element with `id` after the current render, when it exists and is enabled. */
-export function focusById(id: string): void {
+/**
+ * Moves focus to the element with `id` once it is rendered and enabled: an action's answer arrives
+ * before React has re-rendered the button it disabled, so this waits a few frames for it.
+ */
+export function focusById(id: string, framesLeft = 20): void {
   requestAnimationFrame(() => {
-    const el = document.getElementById(id) as HTMLElement | null;
-    if (el && !(el as HTMLButtonElement).disabled) el.focus();
+    const el = document.getElementById(id) as HTMLButtonElement | null;
+    if (el && !el.disabled) el.focus();
+    else if (framesLeft > 0) focusById(id, framesLeft - 1);
   });
 }

@@ -329,6 +329,11 @@ export class QueueDeskPage {
     await this.page.clock.fastForward(time);
   }
 
+  /** Moves the page's clock (installed by letTimePass) on by `time` ("mm:ss"). */
+  async moreTimePasses(time: string): Promise<void> {
+    await this.page.clock.fastForward(time);
+  }
+
   async startStep(): Promise<void> {
     await this.id('start-step').click();
     await expect(this.stepClock).toBeVisible();

@@ -17,29 +17,7 @@ export class DisplayPage {
   }
 }
 
-export class DashboardPage {
-  constructor(readonly page: Page) {}
-
-  async open(): Promise<this> {
-    await this.page.goto('/#/dashboard');
-    await expectReady(this.page, 'page-dashboard');
-    return this;
-  }
-
-  async expectTotals(issued: number, done: number): Promise<void> {
-    await expect(this.page.getByTestId('stat-issued')).toHaveText(String(issued));
-    await expect(this.page.getByTestId('stat-done')).toHaveText(String(done));
-  }
-
-  row(serviceCode: string, seq: number): Locator {
-    return this.page.getByTestId(`stat-row-${serviceCode}-${seq}`);
-  }
-
-  /** How many visitors went through step `seq` of the service. */
-  rowCount(serviceCode: string, seq: number): Locator {
-    return this.row(serviceCode, seq).getByTestId('stat-count');
-  }
-}
+export { DashboardPage } from './DashboardPage';
 
 /** The TV in the waiting room, as a wall screen shows it. */
 export const TV_VIEWPORT = { width: 1920, height: 1080 };
