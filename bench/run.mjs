@@ -11,10 +11,12 @@ import WebSocket from 'ws';
 const PASSWORD = 'rahasia-staf-1';
 const DESKS = 20;
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 40);
+// Extra Node flags for the host, e.g. BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile it.
+const NODE_ARGS = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
 
 function startHost(dataDir) {
   const t0 = performance.now();
-  const proc = spawn(process.execPath, ['out/main/host.js', '--port', '0', '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const proc = spawn(process.execPath, [...NODE_ARGS, 'out/main/host.js', '--port', '0', '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
     // The host's first stdout line is one JSON object: {"event":"listening","url":...}.
     let out = '';
@@ -145,6 +147,7 @@ async function latency() {
   if (lost) console.log(`[bench] WARNING: ${lost} updates never arrived`);
   for (const s of [...sockets, board]) s.close();
   host.proc.kill('SIGTERM');
+  await new Promise((r) => host.proc.once('exit', r));
   return { issueLat, callLat };
 }
 

@@ -1,6 +1,6 @@
 // Office set-up, sign-in and the people and desks of the office.
 import { z } from 'zod';
-import { Role } from '../domain/words';
+import { DeskStatus, Role } from '../domain/words';
 import { empty, entry, Id, Iso } from './core';
 
 export const Office = z.object({
@@ -28,6 +28,8 @@ export const Desk = z.object({
   counterNo: z.number().int(),
   createdAt: Iso,
   revokedAt: Iso.nullable(),
+  /** open calls visitors; paused ("Istirahat") and closed ("Tutup") do not (desks.setStatus). */
+  status: DeskStatus,
 });
 export type Desk = z.infer<typeof Desk>;
 
@@ -64,6 +66,16 @@ export const authContract = {
   'auth.login': entry(
     z.object({ deskToken: z.string().min(10), username: z.string().trim().min(1), password: z.string().min(1) }),
     z.object({ sessionToken: z.string(), user: User, desk: Desk }),
+    'public',
+    { personal: true },
+  ),
+  /**
+   * A desk PC joins with the short code the admin made (desks.pairingCode): a valid, unused code
+   * answers the desk's token once. The token is a secret, hence personal (HTTPS or this PC only).
+   */
+  'auth.pair': entry(
+    z.object({ code: z.string().trim().min(1).max(64) }),
+    z.object({ deskToken: z.string(), desk: Desk }),
     'public',
     { personal: true },
   ),

@@ -86,6 +86,8 @@ export const ERROR_CODES = [
   'DESK_NOT_PAIRED',
   'USERNAME_TAKEN',
   'SELF_LOCKOUT',
+  'COUNTER_TAKEN',
+  'PAIRING_CODE_INVALID',
   // services and the queue
   'CODE_TAKEN',
   'SERVICE_UNAVAILABLE',
@@ -96,6 +98,7 @@ export const ERROR_CODES = [
   'CASE_REQUIRED',
   'BUSY_WITH_VISITOR',
   'OUTCOME_REQUIRED',
+  'DESK_PAUSED',
   // exactly-once calls (see EntryFlags.idempotent)
   'DUPLICATE_REQUEST',
   // devices and network

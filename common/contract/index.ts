@@ -66,6 +66,7 @@ export * from './core';
 export * from './events';
 export * from '../domain/words';
 export { Office, User, Desk } from './auth';
+export { DeskWithServices } from './admin';
 export { Service, ServiceStep } from './catalog';
 export { Ticket, StepTiming, TicketNote } from './queue';
 export { CaseInput, CaseRecord, Warning } from './cases';

@@ -40,6 +40,11 @@ export const STEP_ROLES = ['satpam', 'resepsionis', 'petugas'] as const;
 export const StepRole = z.enum(STEP_ROLES);
 export type StepRole = z.infer<typeof StepRole>;
 
+/** A desk's state: open calls visitors; paused ("Istirahat") and closed ("Tutup") do not. */
+export const DESK_STATUSES = ['open', 'paused', 'closed'] as const;
+export const DeskStatus = z.enum(DESK_STATUSES);
+export type DeskStatus = z.infer<typeof DeskStatus>;
+
 /** Parses the roles column (a JSON array) wherever it is read; unknown words are dropped. */
 export function parseRoles(json: string): Role[] {
   let raw: unknown;

@@ -60,9 +60,12 @@ test('a morning at 1366x768: the resepsionis by keyboard only, the petugas recor
 
     await test.step('the case form and the steps side by side, primary actions without scrolling', async () => {
       expect(await desk.scrollY()).toBe(0);
-      const [form, steps, save, stepButton, callNext, bar] = await Promise.all(
-        [desk.caseForm, desk.stepList, desk.saveButton, desk.stepButton, desk.callNextButton, desk.bar].map((l) => desk.box(l)),
-      );
+      const form = await desk.box(desk.caseForm);
+      const steps = await desk.box(desk.stepList);
+      const save = await desk.box(desk.saveButton);
+      const stepButton = await desk.box(desk.stepButton);
+      const callNext = await desk.box(desk.callNextButton);
+      const bar = await desk.box(desk.bar);
       expect(form.x).toBeGreaterThanOrEqual(steps.x + steps.width);
       expect(form.y).toBeLessThan(steps.y + steps.height);
       for (const b of [save, stepButton, callNext, bar]) expect(b.y + b.height).toBeLessThanOrEqual(SCREEN.height);

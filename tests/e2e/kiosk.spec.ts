@@ -43,21 +43,21 @@ test('kiosk: straight to the ticket screen, whole portrait screen, ticket facts,
       await KioskPage.signIn(page, 'satpam1', PASSWORD);
       await kiosk.shown();
       await expect(kiosk.staffNavigation).toHaveCount(0);
-      await expect(page.getByTestId('page-home')).toHaveCount(0);
+      await expect(kiosk.menu).toHaveCount(0);
       await page.screenshot({ path: `${SCREENS}/kiosk-start-1080x1920.png` });
     });
 
     await test.step('the start screen uses the whole portrait screen with large targets', async () => {
-      const boxes = await page.locator('[data-testid^="service-"]').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON() as DOMRect));
-      expect(boxes).toHaveLength(4);
+      await expect(kiosk.serviceButtons).toHaveCount(4);
+      const boxes = await Promise.all((await kiosk.serviceButtons.all()).map(async (b) => (await b.boundingBox())!));
       for (const b of boxes) {
         expect(b.height).toBeGreaterThanOrEqual(150);
         expect(b.width).toBeGreaterThanOrEqual(KIOSK_VIEWPORT.width * 0.85);
       }
       // The purposes reach down the screen: the last one ends in its lower part, nothing scrolls.
       expect(boxes[3]!.y + boxes[3]!.height).toBeGreaterThan(KIOSK_VIEWPORT.height * 0.75);
-      expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(KIOSK_VIEWPORT.height);
-      const priority = await page.getByTestId('priority-lansia').boundingBox();
+      expect(await kiosk.scrollHeight()).toBeLessThanOrEqual(KIOSK_VIEWPORT.height);
+      const priority = await kiosk.priorityButton('lansia').boundingBox();
       expect(priority!.height).toBeGreaterThanOrEqual(100);
     });
 
@@ -65,7 +65,7 @@ test('kiosk: straight to the ticket screen, whole portrait screen, ticket facts,
     await test.step('one touch issues the ticket: office, date and time, people ahead, estimate, QR code', async () => {
       const label = await kiosk.issue('A');
       expect(label).toBe('A-002');
-      await expect(page.getByTestId('ticket')).toContainText('Dinas Kesehatan Kabupaten Musi Banyuasin');
+      await expect(kiosk.ticket).toContainText('Dinas Kesehatan Kabupaten Musi Banyuasin');
       await expect(kiosk.ticketDate).toContainText(officeDateLong(new Date(), 'Asia/Jakarta'));
       await expect(kiosk.ticketDate).toContainText(/\d{2}\.\d{2} WIB/);
       await expect(kiosk.ahead).toHaveText('2 antrean sebelum Anda');
@@ -95,7 +95,7 @@ test('kiosk: straight to the ticket screen, whole portrait screen, ticket facts,
       // "Selesai" skips the countdown for whoever is in a hurry.
       // A priority touched first goes with the ticket; three normal calls today put it next in line.
       await kiosk.issue('B', 'ibu_hamil');
-      await expect(page.getByTestId('ticket')).toContainText('Ibu hamil');
+      await expect(kiosk.ticket).toContainText('Ibu hamil');
       await expect(kiosk.ahead).toHaveText('Anda antrean berikutnya');
       await kiosk.done();
     });

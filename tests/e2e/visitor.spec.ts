@@ -26,10 +26,9 @@ test('the phone follows its ticket: place in line, the counters\' calls, its own
     const context = await browser.newContext({ viewport: PHONE_VIEWPORT, hasTouch: true, isMobile: true });
     // A phone's browser: sound only after the visitor touches the page once.
     await enforceGesturePolicy(context);
-    // Records what the page asks the phone to vibrate (headless Chromium has no motor).
-    await context.addInitScript({ content: 'window.__vibrations = []; navigator.vibrate = (p) => { window.__vibrations.push(p); return true; };' });
+    await VisitorPhonePage.recordVibrations(context);
     const phone = await new VisitorPhonePage(await context.newPage()).open(link.url);
-    const vibrations = () => phone.page.evaluate(() => (window as unknown as { __vibrations: unknown[] }).__vibrations.length);
+    const vibrations = () => phone.vibrations();
 
     await test.step('waiting: the number, people ahead, the estimate, nothing personal', async () => {
       await expect(phone.label).toHaveText(mine.label);

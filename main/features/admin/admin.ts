@@ -4,6 +4,7 @@ import { parseRoles, type ParsedInput, type Office } from '../../../common/contr
 import { getOffice } from '../../platform/office';
 import { AppFailure, audit, iso, newId, requireActor, type Ctx } from '../../platform/context';
 import { hashPassword, newToken, toDesk, toUser, tokenHash } from '../auth';
+import { refuseTakenCounter } from './desks';
 import { hostTlsUrl } from '../network';
 
 export function listUsers(ctx: Ctx) {
@@ -53,13 +54,10 @@ export async function updateUser(ctx: Ctx, input: ParsedInput<'users.update'>) {
   });
 }
 
-export function listDesks(ctx: Ctx) {
-  return ctx.store.all(qb.selectFrom('desks').selectAll().orderBy('counter_no').orderBy('created_at')).map(toDesk);
-}
-
 export function createDesk(ctx: Ctx, input: ParsedInput<'desks.create'>) {
   const deskToken = newToken();
   return ctx.store.tx((w) => {
+    refuseTakenCounter(ctx, input.counterNo);
     const row = { id: newId(), name: input.name, counter_no: input.counterNo, created_at: iso(ctx.now()), revoked_at: null };
     w.run(qb.insertInto('desks').values({ ...row, token_hash: tokenHash(deskToken) }));
     audit(w, ctx, 'desks.create', 'desk', row.id, { name: input.name, counterNo: input.counterNo });

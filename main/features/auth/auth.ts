@@ -3,11 +3,12 @@
 import { hash, verify } from '@node-rs/argon2';
 import { createHash, randomBytes } from 'node:crypto';
 import { qb, type WriteDb } from '../../platform/db';
-import { parseRoles, type ParsedInput, type Desk, type User } from '../../../common/contract/index';
+import { parseRoles, type DeskStatus, type ParsedInput, type Desk, type User } from '../../../common/contract/index';
 import { getOffice } from '../../platform/office';
 import { isLocalCaller } from '../../../common/domain/network';
 import { AppFailure, audit, iso, newId, type Actor, type Ctx, type Deps } from '../../platform/context';
 import { seedDefaultServices } from '../catalog';
+import { parsePairingInput } from '../../../common/domain/pairing';
 
 const SESSION_HOURS = 14;
 export const newToken = (): string => randomBytes(32).toString('base64url');
@@ -22,13 +23,14 @@ export const toUser = (r: UserRow): User => ({
   roles: parseRoles(r.roles),
   active: r.active === 1,
 });
-type DeskRow = { id: string; name: string; counter_no: number; created_at: string; revoked_at: string | null };
+type DeskRow = { id: string; name: string; counter_no: number; created_at: string; revoked_at: string | null; status?: DeskStatus };
 export const toDesk = (r: DeskRow): Desk => ({
   id: r.id,
   name: r.name,
   counterNo: r.counter_no,
   createdAt: r.created_at,
   revokedAt: r.revoked_at,
+  status: r.status ?? 'open',
 });
 
 
@@ -93,6 +95,41 @@ export async function login(ctx: Ctx, input: ParsedInput<'auth.login'>) {
   });
   return { sessionToken, user: toUser(row), desk: toDesk(desk) };
 }
+const BAD_PAIRING_CODE =
+  'Kode pemasangan tidak berlaku: salah ketik, sudah dipakai, atau sudah lewat waktunya. Minta admin membuat kode pemasangan baru di Admin › Meja.';
+
+/**
+ * A desk joins with the admin's short code: a valid, unused, unexpired code is spent and the desk
+ * gets a fresh token (the only copy leaves in this answer). The desk's previous token and sessions
+ * end: the PC that paired last is the desk.
+ */
+export function pairWithCode(ctx: Ctx, input: ParsedInput<'auth.pair'>) {
+  const parsed = parsePairingInput(input.code);
+  if (!parsed)
+    throw new AppFailure('PAIRING_CODE_INVALID', 'Kode pemasangan terdiri dari 8 huruf dan angka, mis. ABCD-EFGH. Periksa kembali kode dari admin.', {
+      code: 'Harus 8 huruf dan angka.',
+    });
+  const deskToken = newToken();
+  return ctx.store.tx((w) => {
+    const row = ctx.store.first(
+      qb
+        .selectFrom('pairing_codes as p')
+        .innerJoin('desks as d', 'd.id', 'p.desk_id')
+        .select(['p.code_hash', 'p.expires_at', 'p.used_at', 'd.id', 'd.name', 'd.counter_no', 'd.created_at', 'd.revoked_at', 'd.status'])
+        .where('p.code_hash', '=', tokenHash(parsed.code)),
+    );
+    const now = ctx.now();
+    if (!row || row.used_at || row.revoked_at || Date.parse(row.expires_at) <= now.getTime())
+      throw new AppFailure('PAIRING_CODE_INVALID', BAD_PAIRING_CODE, { code: 'Kode tidak berlaku.' });
+    const at = iso(now);
+    w.run(qb.updateTable('pairing_codes').set({ used_at: at }).where('code_hash', '=', row.code_hash));
+    w.run(qb.updateTable('desks').set({ token_hash: tokenHash(deskToken) }).where('id', '=', row.id));
+    w.run(qb.updateTable('sessions').set({ revoked_at: at }).where('desk_id', '=', row.id).where('revoked_at', 'is', null));
+    audit(w, ctx, 'auth.pair', 'desk', row.id);
+    return { deskToken, desk: toDesk(row) };
+  });
+}
+
 let dummy: Promise<string> | null = null;
 const dummyHash = (): Promise<string> => (dummy ??= hash(newToken()));
 
@@ -113,7 +150,7 @@ export function authenticate(deps: Deps, token: string | null): Actor | null {
       .innerJoin('desks as d', 'd.id', 's.desk_id')
       .select([
         'u.id as user_id', 'u.username', 'u.full_name', 'u.roles', 'u.active',
-        'd.id as desk_id', 'd.name as desk_name', 'd.counter_no', 'd.created_at as desk_created_at', 'd.revoked_at as desk_revoked_at',
+        'd.id as desk_id', 'd.name as desk_name', 'd.counter_no', 'd.created_at as desk_created_at', 'd.revoked_at as desk_revoked_at', 'd.status as desk_status',
         's.expires_at', 's.revoked_at',
       ])
       .where('s.token_hash', '=', tokenHash(token)),
@@ -122,6 +159,6 @@ export function authenticate(deps: Deps, token: string | null): Actor | null {
   if (Date.parse(row.expires_at) <= deps.now().getTime()) return null;
   return {
     user: toUser({ id: row.user_id, username: row.username, full_name: row.full_name, roles: row.roles, active: row.active }),
-    desk: toDesk({ id: row.desk_id, name: row.desk_name, counter_no: row.counter_no, created_at: row.desk_created_at, revoked_at: row.desk_revoked_at }),
+    desk: toDesk({ id: row.desk_id, name: row.desk_name, counter_no: row.counter_no, created_at: row.desk_created_at, revoked_at: row.desk_revoked_at, status: row.desk_status }),
   };
 }

@@ -2,7 +2,7 @@ import type { authContract } from '../../../common/contract/auth';
 import { requireActor } from '../../platform/context';
 import { getOffice } from '../../platform/office';
 import type { HandlersFor } from '../../platform/transport/handler';
-import { firstRun, login, logout } from './auth';
+import { firstRun, login, logout, pairWithCode } from './auth';
 
 export const VERSION = '0.1.0';
 
@@ -13,6 +13,7 @@ export const authHandlers = {
   },
   'setup.firstRun': (ctx, input) => firstRun(ctx, input),
   'auth.login': (ctx, input) => login(ctx, input),
+  'auth.pair': (ctx, input) => pairWithCode(ctx, input),
   'auth.logout': (ctx) => logout(ctx),
   'auth.me': (ctx) => {
     const actor = requireActor(ctx);

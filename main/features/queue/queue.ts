@@ -75,8 +75,27 @@ function callable(ctx: Ctx, actor: Actor, stage: Stage): CandidateRow[] {
       .where('day', '=', today(ctx))
       .where('status', '=', 'waiting')
       .where('stage', '=', stage)
-      .where((eb) => eb.or([eb('assigned_user_id', 'is', null), eb('assigned_user_id', '=', actor.user.id)])),
+      .where((eb) => eb.or([eb('assigned_user_id', 'is', null), eb('assigned_user_id', '=', actor.user.id)]))
+      // The services the admin chose for this desk; a desk with none chosen calls every service.
+      .where((eb) =>
+        eb.or([
+          eb.not(eb.exists(eb.selectFrom('desk_services').select('desk_id').where('desk_id', '=', actor.desk.id))),
+          eb('current_service_id', 'in', eb.selectFrom('desk_services').select('service_id').where('desk_id', '=', actor.desk.id)),
+        ]),
+      ),
   );
+}
+
+/** A paused ("Istirahat") or closed ("Tutup") desk calls nobody: read from the desk row, not the session. */
+function refuseUnlessOpen(ctx: Ctx, actor: Actor): void {
+  const desk = ctx.store.first(qb.selectFrom('desks').select('status').where('id', '=', actor.desk.id));
+  if (desk && desk.status !== 'open')
+    throw new AppFailure(
+      'DESK_PAUSED',
+      desk.status === 'paused'
+        ? 'Meja ini sedang istirahat. Pilih "Buka" di kepala layar untuk memanggil pengunjung lagi.'
+        : 'Meja ini sedang tutup. Pilih "Buka" di kepala layar untuk memanggil pengunjung lagi.',
+    );
 }
 
 /** The priority rule's memory: this stage's calls today, newest first. */
@@ -140,6 +159,7 @@ export function callNext(ctx: Ctx, input: ParsedInput<'queue.callNext'>): Ticket
   if (!canServe(actor, input.stage)) throw new AppFailure('FORBIDDEN', `Anda tidak bertugas sebagai ${input.stage}.`);
   const callId = newId();
   const ticket = ctx.store.tx((w) => {
+    refuseUnlessOpen(ctx, actor);
     refuseWhileBusy(ctx, actor, input.force);
     const next = callingOrder(callable(ctx, actor, input.stage).map(toCandidate), normalsSoFar(ctx, input.stage), priorityRatio(ctx))[0];
     if (!next) return null;
@@ -156,6 +176,7 @@ export function callTicket(ctx: Ctx, input: ParsedInput<'queue.callTicket'>): Ti
     const r = forAction(ctx, input.ticketId, 'call', false);
     if (r.ticket.assignedUserId && r.ticket.assignedUserId !== r.actor.user.id)
       throw new AppFailure('NOT_YOURS', `Antrean ${r.ticket.label} dialihkan ke petugas lain.`);
+    refuseUnlessOpen(ctx, r.actor);
     refuseWhileBusy(ctx, r.actor, input.force);
     markCalled(w, ctx, r.actor, r.ticket, callId, false);
     return { ticket: getTicket(ctx, r.ticket.id), actor: r.actor };
@@ -187,6 +208,7 @@ export function callSkipped(ctx: Ctx, input: ParsedInput<'queue.callSkipped'>): 
   const callId = newId();
   const { ticket, actor } = ctx.store.tx((w) => {
     const r = forAction(ctx, input.ticketId, 'callSkipped', false);
+    refuseUnlessOpen(ctx, r.actor);
     refuseWhileBusy(ctx, r.actor, input.force);
     markCalled(w, ctx, r.actor, r.ticket, callId, true);
     return { ticket: getTicket(ctx, r.ticket.id), actor: r.actor };

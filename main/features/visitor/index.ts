@@ -1,2 +1,3 @@
 export { visitorHandlers } from './handlers';
 export { visitorLink, visitorPosition } from './visitor';
+export { qrPath } from './qr';

@@ -6,6 +6,7 @@
 import foundation from '../../../migrations/001_foundation.sql?raw';
 import officeTimeZone from '../../../migrations/002_office_time_zone.sql?raw';
 import transfersKeepNumbering from '../../../migrations/003_transfers_keep_numbering.sql?raw';
+import desksServicesPairing from '../../../migrations/005_desks_services_pairing.sql?raw';
 import visitorLinks from '../../../migrations/006_visitor_links.sql?raw';
 
 export interface MigrationSource {
@@ -18,5 +19,6 @@ export const MIGRATIONS: readonly MigrationSource[] = [
   { name: '001_foundation.sql', sql: foundation },
   { name: '002_office_time_zone.sql', sql: officeTimeZone },
   { name: '003_transfers_keep_numbering.sql', sql: transfersKeepNumbering },
+  { name: '005_desks_services_pairing.sql', sql: desksServicesPairing },
   { name: '006_visitor_links.sql', sql: visitorLinks },
 ];

@@ -1,7 +1,7 @@
 // Typed tables for kysely. Column names are the SQL ones (snake_case).
 import type { Generated } from 'kysely';
 import type { OfficeTimeZone } from '../../../common/domain/time';
-import type { EndReason, Outcome, Priority, Stage, StepRole, TicketStatus } from '../../../common/domain/words';
+import type { DeskStatus, EndReason, Outcome, Priority, Stage, StepRole, TicketStatus } from '../../../common/domain/words';
 
 /** Ticket history kinds written to ticket_events. */
 export type TicketEventKind =
@@ -13,7 +13,13 @@ export interface UsersTable {
   id: string; username: string; full_name: string; password_hash: string; roles: string; active: number;
   created_at: string; updated_at: string;
 }
-export interface DesksTable { id: string; name: string; counter_no: number; token_hash: string; created_at: string; revoked_at: string | null }
+export interface DesksTable {
+  id: string; name: string; counter_no: number; token_hash: string; created_at: string; revoked_at: string | null;
+  /** Migration 005: only an open desk calls visitors. */
+  status: Generated<DeskStatus>; status_at: string | null;
+}
+export interface DeskServicesTable { desk_id: string; service_id: string }
+export interface PairingCodesTable { code_hash: string; desk_id: string; created_at: string; expires_at: string; used_at: string | null }
 export interface SessionsTable { token_hash: string; user_id: string; desk_id: string; created_at: string; expires_at: string; revoked_at: string | null }
 export interface SettingsTable { key: string; value: string }
 export interface ServicesTable { id: string; code: string; name: string; active: number; sort: number; created_at: string; updated_at: string }
@@ -56,6 +62,8 @@ export interface DB {
   office: OfficeTable;
   users: UsersTable;
   desks: DesksTable;
+  desk_services: DeskServicesTable;
+  pairing_codes: PairingCodesTable;
   sessions: SessionsTable;
   settings: SettingsTable;
   services: ServicesTable;

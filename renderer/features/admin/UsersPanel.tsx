@@ -7,6 +7,7 @@ import { api } from '../../app/state/api';
 import { ErrorAlert, Notice } from '../../components/Alert';
 import { Field, FormActions } from '../../components/Field';
 import { RolePicker } from './RolePicker';
+import { checkPassword, checkText, checkUsername, found, focusFirst } from '../auth/fieldCheck';
 
 const NEW_USER = { username: '', fullName: '', password: '', roles: [] as Role[] };
 
@@ -73,17 +74,22 @@ export function UsersPanel() {
 
 function CreateUser({ onCreated }: { onCreated(user: User): void }) {
   const [form, setForm] = useState(NEW_USER);
-  const [rolesError, setRolesError] = useState<string | undefined>();
+  const [local, setLocal] = useState<Partial<Record<'username' | 'fullName' | 'password' | 'roles', string>>>({});
   const create = useAction();
-  const fields = create.error?.fields ?? {};
+  // The host's field messages, with this form's own one-pass check on top.
+  const fields: Record<string, string | undefined> = { ...create.error?.fields, ...local };
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    if (form.roles.length === 0) {
-      setRolesError(t.admin.users.pickRole);
-      return;
-    }
-    setRolesError(undefined);
+    const errors = found({
+      username: checkUsername(form.username, t.admin.users.username),
+      fullName: checkText(form.fullName, t.admin.users.fullName, 2, 200),
+      password: checkPassword(form.password, t.admin.users.password),
+      roles: form.roles.length === 0 ? t.admin.users.pickRole : undefined,
+    });
+    setLocal(errors);
+    focusFirst(errors, [['username', 'user-username'], ['fullName', 'user-full-name'], ['password', 'user-password']]);
+    if (Object.keys(errors).length > 0) return;
     const r = await create.run(() => api('users.create', form));
     if (r.ok) {
       setForm(NEW_USER);
@@ -95,11 +101,11 @@ function CreateUser({ onCreated }: { onCreated(user: User): void }) {
     <form className="panel" onSubmit={(e) => void submit(e)} noValidate data-testid="user-create-form">
       <h2>{t.admin.users.create}</h2>
       <div className="form-grid">
-        <Field label={t.admin.users.username} hint={t.setup.usernameHint} testId="user-username" autoCapitalize="none" autoComplete="off" value={form.username} onChange={(v) => setForm({ ...form, username: v })} error={fields.username} />
-        <Field label={t.admin.users.fullName} testId="user-full-name" value={form.fullName} onChange={(v) => setForm({ ...form, fullName: v })} error={fields.fullName} />
-        <Field label={t.admin.users.password} hint={t.setup.passwordHint} testId="user-password" type="password" autoComplete="new-password" value={form.password} onChange={(v) => setForm({ ...form, password: v })} error={fields.password} />
+        <Field mandatory label={t.admin.users.username} hint={t.setup.usernameHint} testId="user-username" autoCapitalize="none" autoComplete="off" value={form.username} onChange={(v) => setForm({ ...form, username: v })} error={fields.username} />
+        <Field mandatory label={t.admin.users.fullName} testId="user-full-name" value={form.fullName} onChange={(v) => setForm({ ...form, fullName: v })} error={fields.fullName} />
+        <Field mandatory label={t.admin.users.password} hint={t.setup.passwordHint} testId="user-password" type="password" autoComplete="new-password" value={form.password} onChange={(v) => setForm({ ...form, password: v })} error={fields.password} />
       </div>
-      <RolePicker testPrefix="user" value={form.roles} onChange={(roles) => setForm({ ...form, roles })} error={rolesError ?? fields.roles} />
+      <RolePicker testPrefix="user" value={form.roles} onChange={(roles) => setForm({ ...form, roles })} error={fields.roles} />
       <ErrorAlert error={create.error} testId="user-create-error" />
       <FormActions>
         <button type="submit" className="btn btn-primary" data-testid="user-create" disabled={create.pending}>

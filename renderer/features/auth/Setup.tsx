@@ -8,6 +8,7 @@ import { Field, FormActions } from '../../components/Field';
 import { GateLayout } from '../../components/Layout';
 import { TimeZoneSelect } from '../../components/TimeZoneSelect';
 import { DEFAULT_TIME_ZONE, type OfficeTimeZone } from '../../../common/domain/time';
+import { checkPassword, checkText, checkUsername, found, focusFirst } from './fieldCheck';
 
 const EMPTY = {
   officeName: '',
@@ -19,6 +20,15 @@ const EMPTY = {
   adminPassword2: '',
 };
 type SetupForm = typeof EMPTY;
+const FIELD_ORDER: [keyof SetupForm, string][] = [
+  ['officeName', 'setup-office-name'],
+  ['kabKota', 'setup-kab-kota'],
+  ['address', 'setup-address'],
+  ['adminUsername', 'setup-admin-username'],
+  ['adminFullName', 'setup-admin-full-name'],
+  ['adminPassword', 'setup-admin-password'],
+  ['adminPassword2', 'setup-admin-password2'],
+];
 
 export function Setup() {
   const [form, setForm] = useState<SetupForm>(EMPTY);
@@ -30,14 +40,23 @@ export function Setup() {
     value: form[key],
     onChange: (value: string) => setForm((f) => ({ ...f, [key]: value })),
     error: fields[key],
+    mandatory: true,
   });
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    const local: typeof localErrors = {};
-    if (form.adminPassword.length < 8) local.adminPassword = t.setup.passwordShort;
-    if (form.adminPassword !== form.adminPassword2) local.adminPassword2 = t.setup.passwordMismatch;
+    // Every field in one pass: all problems show at once, the first one gets the cursor.
+    const local = found<keyof SetupForm>({
+      officeName: checkText(form.officeName, t.setup.officeName, 3, 200),
+      kabKota: checkText(form.kabKota, t.setup.kabKota, 3, 200),
+      address: checkText(form.address, t.setup.address, 3, 500),
+      adminUsername: checkUsername(form.adminUsername, t.setup.adminUsername),
+      adminFullName: checkText(form.adminFullName, t.setup.adminFullName, 2, 200),
+      adminPassword: checkPassword(form.adminPassword, t.setup.password),
+      adminPassword2: form.adminPassword2 !== form.adminPassword ? t.setup.passwordMismatch : undefined,
+    });
     setLocalErrors(local);
+    focusFirst(local, FIELD_ORDER);
     if (Object.keys(local).length > 0) return;
     const { adminPassword2: _, ...input } = form;
     const result = await run(() => api('setup.firstRun', { ...input, timeZone }));

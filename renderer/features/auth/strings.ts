@@ -22,6 +22,14 @@ export const authStrings = {
     passwordShort: 'Kata sandi minimal 8 karakter.',
     submit: 'Simpan dan mulai',
   },
+  /** Form messages shared by the account forms (setup, add user): specific, one per field. */
+  check: {
+    required: (label: string) => `${label} wajib diisi.`,
+    min: (label: string, n: number) => `${label} minimal ${n} karakter.`,
+    max: (n: number, now: number) => `Maksimal ${n.toLocaleString('id-ID')} karakter (sekarang ${now.toLocaleString('id-ID')}).`,
+    username: 'Nama pengguna 3–32 karakter: huruf kecil, angka, titik, garis bawah atau strip, tanpa spasi.',
+    summary: (n: number) => `Periksa ${n} isian yang ditandai.`,
+  },
   pair: {
     title: 'Hubungkan meja ini',
     intro:

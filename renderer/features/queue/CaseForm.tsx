@@ -96,10 +96,11 @@ export function CaseForm({ ticketId, ref, onSaved, shortcut = true }: CaseFormPr
     if (typed.current) saveCaseDraft(ticketId, form);
   }, [ticketId, form]);
 
-  function showErrors(all: CaseErrors, message: string): void {
+  /** Every field's message at once, one summary, the cursor in the first field with a problem. */
+  function showErrors(all: CaseErrors): void {
     setErrors(all);
     const count = Object.keys(all).length;
-    setSummary(count ? { code: 'VALIDATION', message: count > 1 || !message ? t.caseForm.invalid(count) : message } : null);
+    setSummary(count ? { code: 'VALIDATION', message: t.caseForm.invalid(count) } : null);
     const first = ORDER.find((k) => all[k]);
     if (first) focusById(`f-${FIELD_IDS[first]}`);
   }
@@ -109,7 +110,7 @@ export function CaseForm({ ticketId, ref, onSaved, shortcut = true }: CaseFormPr
     const local = checkCaseText(submitted, new Date(hostNow()));
     if (Object.keys(local).length) {
       setSaved(false);
-      showErrors(local, t.caseForm.invalid(Object.keys(local).length));
+      showErrors(local);
       return false;
     }
     const birthDate = parseDayMonthYear(submitted.birthDate) ?? '';
@@ -117,7 +118,7 @@ export function CaseForm({ ticketId, ref, onSaved, shortcut = true }: CaseFormPr
     if (!result.ok) {
       setSaved(false);
       const host = (result.error.fields ?? {}) as CaseErrors;
-      if (Object.keys(host).length) showErrors({ ...host, ...local }, result.error.message);
+      if (Object.keys(host).length) showErrors({ ...host, ...local });
       else setSummary(result.error);
       return false;
     }

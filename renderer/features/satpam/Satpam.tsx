@@ -109,7 +109,7 @@ export function Satpam() {
       <KioskFrame officeName={officeName} state={ready}>
         <ErrorAlert error={services.error} testId="services-error" />
         {ticket ? (
-          <TicketView ticket={ticket} officeName={officeName} print={print} onPrint={() => printTicket(ticket)} onNext={nextVisitor} kiosk hasPrinter={autoPrint} />
+          <TicketView ticket={ticket} officeName={officeName} print={print} onPrint={() => printTicket(ticket)} onNext={nextVisitor} kiosk hasPrinter={autoPrint && print.status !== 'failed'} />
         ) : (
           <KioskStart
             services={active}

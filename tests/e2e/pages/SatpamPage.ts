@@ -130,6 +130,22 @@ export class KioskPage {
     return this.page.getByTestId('kiosk-exit');
   }
 
+  get serviceButtons(): Locator {
+    return this.page.locator('[data-testid^="service-"]');
+  }
+  priorityButton(priority: Priority): Locator {
+    return this.page.getByTestId(`priority-${priority}`);
+  }
+  /** The home menu, which a locked kiosk never shows. */
+  get menu(): Locator {
+    return this.page.getByTestId('page-home');
+  }
+
+  /** The page's full height: a kiosk screen that fits has nothing to scroll. */
+  scrollHeight(): Promise<number> {
+    return this.page.evaluate<number>('document.documentElement.scrollHeight');
+  }
+
   /** Switches this browser to kiosk mode and waits for the locked start screen. */
   async open(): Promise<this> {
     await this.page.goto('/#/satpam?kiosk=1');

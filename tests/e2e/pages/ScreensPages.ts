@@ -1,5 +1,5 @@
 // Read-only screens: the waiting-room board and the dashboard.
-import { expect, type Locator, type Page } from '@playwright/test';
+import { expect, type BrowserContext, type Locator, type Page } from '@playwright/test';
 import { expectReady } from './ready';
 
 export class DisplayPage {
@@ -62,25 +62,26 @@ export class TvPage extends DisplayPage {
 
   /** Every listed call of every column lies fully inside its column and the screen: none clipped. */
   async expectAllRowsVisible(): Promise<{ counters: number; rowsPerColumn: number[]; smallestFontPx: number }> {
-    return this.page.evaluate(() => {
-      const inside = (a: DOMRect, b: DOMRect) => a.top >= b.top - 0.5 && a.bottom <= b.bottom + 0.5 && a.left >= b.left - 0.5 && a.right <= b.right + 0.5;
+    // A string, run in the page (the tests are compiled without the DOM library).
+    return this.page.evaluate<{ counters: number; rowsPerColumn: number[]; smallestFontPx: number }>(`(() => {
+      const inside = (a, b) => a.top >= b.top - 0.5 && a.bottom <= b.bottom + 0.5 && a.left >= b.left - 0.5 && a.right <= b.right + 0.5;
       const screen = new DOMRect(0, 0, window.innerWidth, window.innerHeight);
-      const cols = [...document.querySelectorAll<HTMLElement>('[data-testid^="display-counter-"]')];
+      const cols = [...document.querySelectorAll('[data-testid^="display-counter-"]')];
       let smallest = Infinity;
       const rowsPerColumn = cols.map((col) => {
         const box = col.getBoundingClientRect();
-        const rows = [...col.querySelectorAll<HTMLElement>('[data-testid="display-row"]')];
+        const rows = [...col.querySelectorAll('[data-testid="display-row"]')];
         for (const row of rows) {
           const r = row.getBoundingClientRect();
-          if (!inside(r, box) || !inside(r, screen)) throw new Error(`row ${row.textContent} of ${col.dataset.testid} is clipped`);
+          if (!inside(r, box) || !inside(r, screen)) throw new Error('row ' + row.textContent + ' of ' + col.dataset.testid + ' is clipped');
           // The text itself must fit its row too.
-          if (row.scrollHeight > row.clientHeight + 1 || row.scrollWidth > row.clientWidth + 1) throw new Error(`text of row ${row.textContent} overflows`);
-          smallest = Math.min(smallest, Number.parseFloat(getComputedStyle(row).fontSize));
+          if (row.scrollHeight > row.clientHeight + 1 || row.scrollWidth > row.clientWidth + 1) throw new Error('text of row ' + row.textContent + ' overflows');
+          smallest = Math.min(smallest, parseFloat(getComputedStyle(row).fontSize));
         }
         return rows.length;
       });
       return { counters: cols.length, rowsPerColumn, smallestFontPx: smallest };
-    });
+    })()`);
   }
 
   /** The header's sound button does not cover the board: it lies inside the header bar. */
@@ -122,6 +123,16 @@ export class VisitorPhonePage {
   }
   recent(counterNo: number): Locator {
     return this.page.getByTestId(`visitor-recent-${counterNo}`);
+  }
+
+  /** Records what pages of `context` ask the phone to vibrate (headless Chromium has no motor). */
+  static async recordVibrations(context: BrowserContext): Promise<void> {
+    await context.addInitScript({ content: 'window.__vibrations = []; navigator.vibrate = (p) => { window.__vibrations.push(p); return true; };' });
+  }
+
+  /** How many vibrations the page asked for (needs recordVibrations). */
+  vibrations(): Promise<number> {
+    return this.page.evaluate<number>('window.__vibrations.length');
   }
 
   /** Opens the link as a phone that scanned the QR code would (no login, plain HTTP). */
