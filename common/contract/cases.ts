@@ -2,15 +2,20 @@
 import { z } from 'zod';
 import { entry, Id, Iso, RequestId } from './core';
 
+/**
+ * The bounds here only cap the payload; the real checks (required fields, lengths, NIK/KK structure,
+ * birth date) are common/domain/caseCheck.ts, run by the form and by the host in one pass, so every
+ * problem is reported at once with a specific message.
+ */
 export const CaseInput = z.object({
   ticketId: Id,
-  nik: z.string().trim(),
-  name: z.string().trim().min(1).max(200),
-  kk: z.string().trim(),
+  nik: z.string().trim().max(100),
+  name: z.string().trim().max(10_000),
+  kk: z.string().trim().max(100),
   /** Optional, from the KTP: compared with the date inside the NIK (a mismatch only warns). */
   birthDate: z.union([z.string().regex(/^\d{4}-\d{2}-\d{2}$/), z.literal('')]).optional(),
-  phone: z.string().trim().max(30),
-  purpose: z.string().trim().max(2000),
+  phone: z.string().trim().max(1_000),
+  purpose: z.string().trim().max(20_000),
 });
 export type CaseInput = z.infer<typeof CaseInput>;
 

@@ -1,7 +1,8 @@
 // The case record opened from a ticket: the visitor's identity as typed by the resepsionis.
 import { qb } from '../../platform/db';
 import type { ParsedInput, CaseRecord } from '../../../common/contract/index';
-import { birthDateWarning, checkKk, checkNik, normaliseIdNumber } from '../../../common/domain/nik';
+import { birthDateWarning, checkNik, normaliseIdNumber } from '../../../common/domain/nik';
+import { checkCaseText, formatDayMonthYear } from '../../../common/domain/caseCheck';
 import { AppFailure, audit, iso, newId, requireActor, type Ctx } from '../../platform/context';
 import { getTicket } from '../queue';
 
@@ -27,11 +28,13 @@ export function saveCase(ctx: Ctx, input: ParsedInput<'cases.save'>) {
   const nik = normaliseIdNumber(input.nik);
   const kk = normaliseIdNumber(input.kk);
   const nikCheck = checkNik(nik, today);
-  const kkCheck = checkKk(kk, today);
-  const fields: Record<string, string> = {};
-  if (!nikCheck.valid) fields.nik = nikCheck.errors.map((e) => e.message).join(' ');
-  if (!kkCheck.valid) fields.kk = kkCheck.errors.map((e) => e.message).join(' ');
-  if (input.phone && !/^\+?[0-9 -]{8,20}$/.test(input.phone)) fields.phone = 'Nomor HP hanya angka, 8–20 digit.';
+  // Every field in one pass, with the form's own rules and words (common/domain/caseCheck.ts).
+  const fields: Record<string, string> = checkCaseText(
+    { nik, name: input.name, kk, birthDate: input.birthDate ? formatDayMonthYear(input.birthDate) : '', phone: input.phone, purpose: input.purpose },
+    today,
+  );
+  // The screens ask for the purpose (SOP step 4); API callers and older desks may still leave it empty.
+  if (input.purpose.trim() === '') delete fields.purpose;
   if (Object.keys(fields).length)
     throw new AppFailure('VALIDATION', 'Periksa kembali isian yang ditandai. Data belum disimpan, isian Anda tetap ada.', fields);
   const warnings: { field: string; code: string; message: string }[] = [];

@@ -33,10 +33,12 @@ export const authStrings = {
   pair: {
     title: 'Hubungkan meja ini',
     intro:
-      'Masukkan kode pasangan meja dari admin. Admin membuat kode ini di menu Admin › Meja, dan kode hanya ditampilkan sekali.',
-    code: 'Kode pasangan meja',
-    submit: 'Simpan kode',
-    tooShort: 'Kode terlalu pendek. Periksa kembali kode dari admin.',
+      'Ketik kode pemasangan 8 huruf dari admin (Admin › Meja › Buat kode pemasangan), atau pindai kode QR-nya. Huruf besar atau kecil, spasi dan tanda hubung tidak berpengaruh.',
+    code: 'Kode pemasangan',
+    codeHint: 'Contoh: K7MX-3QPA',
+    submit: 'Hubungkan',
+    pending: 'Menghubungkan…',
+    tooShort: 'Kode pemasangan terdiri dari 8 huruf dan angka, mis. K7MX-3QPA. Periksa kembali kode dari admin.',
   },
   login: {
     title: 'Masuk',
