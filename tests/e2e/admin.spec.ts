@@ -58,6 +58,8 @@ test('admin edits users, services, queue settings and desks', async ({ browser, 
     await test.step("a new desk's pairing code comes with the host's HTTPS address and certificate fingerprint", async () => {
       const desks = await admin.tab('desks');
       const pairing = await desks.create('Meja Baru', 5);
+      // Issue 8: the address, fingerprint and command line are folded under "Detail teknis".
+      await pairing.openDetails();
       await expect(pairing.fingerprint).toHaveText(host.fingerprint);
       await expect(pairing.hostUrl).toHaveText(host.tlsUrl);
       await expect(pairing.command).toContainText(`--host-fingerprint ${host.fingerprint}`);

@@ -57,10 +57,29 @@ export class UsersTab extends Tab {
   }
 }
 
-/** The pairing code dialog, shown once after a desk is created. */
+/**
+ * A desk's pairing card: the short code, its expiry and QR code; the host address, fingerprint,
+ * command line and (right after creating the desk) the long token are under "Detail teknis".
+ */
 export class PairingDialog {
   constructor(readonly page: Page) {}
 
+  get card(): Locator {
+    return this.page.getByTestId('desk-pairing');
+  }
+  get code(): Locator {
+    return this.page.getByTestId('desk-pair-code');
+  }
+  get expiry(): Locator {
+    return this.page.getByTestId('desk-pair-expiry');
+  }
+  get qr(): Locator {
+    return this.page.getByTestId('desk-pair-qr');
+  }
+  /** The code itself (shown as ABCD-EFGH). */
+  async codeValue(): Promise<string> {
+    return (await this.code.getAttribute('data-code')) ?? '';
+  }
   get token(): Locator {
     return this.page.getByTestId('desk-token');
   }
@@ -74,6 +93,18 @@ export class PairingDialog {
     return this.page.getByTestId('desk-command');
   }
 
+  /** Any command-line flag on the screen (only "Detail teknis" may show one). */
+  get flagsShown(): Locator {
+    return this.page.getByText('--host-fingerprint');
+  }
+
+  /** Unfolds "Detail teknis". */
+  async openDetails(): Promise<this> {
+    await this.page.getByTestId('desk-details-toggle').click();
+    await expect(this.page.getByTestId('desk-details')).toHaveAttribute('open', '');
+    return this;
+  }
+
   async close(): Promise<void> {
     await this.page.getByTestId('desk-token-close').click();
   }
@@ -84,23 +115,58 @@ export class DesksTab extends Tab {
     return this.id(`desk-row-${counterNo}`);
   }
 
-  /** Creates a desk and returns the dialog with its pairing code, which the screen shows only once. */
+  get createError(): Locator {
+    return this.id('desk-create-error');
+  }
+  get counterError(): Locator {
+    return this.id('desk-counter-error');
+  }
+
+  /** Creates a desk and returns the card with its fresh pairing code. */
   async create(name: string, counterNo: number): Promise<PairingDialog> {
     await this.id('desk-name').fill(name);
     await this.id('desk-counter').fill(String(counterNo));
     await this.id('desk-create').click();
     const dialog = new PairingDialog(this.page);
-    await expect(dialog.token).toBeVisible();
+    await expect(dialog.code).toBeVisible();
+    await expect(dialog.card).toContainText(name);
     return dialog;
   }
 
-  /** Creates a desk and returns its pairing code, closing the dialog. */
+  /** A desk the host refuses (e.g. its counter number is taken): the form stays with the error. */
+  async createRefused(name: string, counterNo: number): Promise<this> {
+    await this.id('desk-name').fill(name);
+    await this.id('desk-counter').fill(String(counterNo));
+    await this.id('desk-create').click();
+    await expect(this.createError).toBeVisible();
+    return this;
+  }
+
+  /** Creates a desk and returns its long desk token (the old way of pairing), closing the card. */
   async createDesk(name: string, counterNo: number): Promise<string> {
     const dialog = await this.create(name, counterNo);
     await expect(this.row(counterNo)).toBeVisible();
     const value = await dialog.token.inputValue();
     await dialog.close();
     return value;
+  }
+
+  /** "Buat kode pemasangan" on a desk's row. */
+  async makeCode(counterNo: number): Promise<PairingDialog> {
+    await this.id(`desk-make-code-${counterNo}`).click();
+    const dialog = new PairingDialog(this.page);
+    await expect(dialog.card).toContainText(`Loket ${counterNo}`);
+    return dialog;
+  }
+
+  /** Ticks exactly these services for the desk (none: every service). */
+  async setServices(counterNo: number, codes: string[]): Promise<void> {
+    for (const box of await this.id(`desk-services-${counterNo}`).locator('input[type="checkbox"]').all()) {
+      const code = ((await box.getAttribute('data-testid')) ?? '').split('-').at(-1)!;
+      const want = codes.includes(code);
+      if ((await box.isChecked()) !== want) await box.click();
+      await expect(box).toBeChecked({ checked: want });
+    }
   }
 
   async revoke(counterNo: number): Promise<void> {

@@ -1,5 +1,5 @@
 // The home menu a signed-in user lands on; each tile leads to a screen of the user's roles.
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import type { Stage } from '../../../common/contract/index';
 import { AdminPage } from './AdminPage';
 import { QueueDeskPage } from './QueueDeskPage';
@@ -13,6 +13,11 @@ export class HomePage {
   static async shown(page: Page): Promise<HomePage> {
     await expectReady(page, 'page-home');
     return new HomePage(page);
+  }
+
+  /** The menu screen with its header (office, desk and counter). */
+  get screen(): Locator {
+    return this.page.getByTestId('page-home');
   }
 
   private async menu(route: string, pageTestId: string): Promise<void> {

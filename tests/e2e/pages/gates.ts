@@ -40,6 +40,27 @@ export class DeskGate {
     await this.page.getByTestId('pair-submit').click();
     return LoginPage.shown(this.page);
   }
+
+  /** Types a code (without submitting) on the pairing screen, e.g. to look at it. */
+  async type(code: string): Promise<this> {
+    await this.page.goto('/');
+    await expectReady(this.page, 'page-pair');
+    await this.page.getByTestId('pair-code').fill(code);
+    return this;
+  }
+
+  /** A code the host refuses (used, expired, mistyped): the screen stays with the host's message. */
+  async pairRefused(code: string): Promise<this> {
+    await this.type(code);
+    await this.page.getByTestId('pair-submit').click();
+    await expect(this.page.getByTestId('pair-error')).toBeVisible();
+    await expectReady(this.page, 'page-pair');
+    return this;
+  }
+
+  get error(): Locator {
+    return this.page.getByTestId('pair-error');
+  }
 }
 
 /** The login screen of a paired desk. */
