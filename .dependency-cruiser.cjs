@@ -23,13 +23,28 @@ const packageRuntimes = {
   '@fastify/websocket': 'node',
   '@node-rs/argon2': 'node',
   '@peculiar/x509': 'node',
+  // The letters register: headless table and virtualised rows (renderer only).
+  '@tanstack/react-table': 'renderer',
+  '@tanstack/react-virtual': 'renderer',
   'better-sqlite3': 'node',
   'date-fns': 'both',
+  // DTKS import (Dinas Sosial's .xlsx/.csv), read with the streaming reader on a worker thread.
+  exceljs: 'node',
   fastify: 'node',
+  // Kemendagri's area codes: the host reads the package's CSV files (NIK/KK area names).
+  'idn-area-data': 'node',
   kysely: 'node',
+  // BPJS bridging responses are LZ-String compressed (client in the host, and the simulator).
+  'lz-string': 'node',
+  // Messages out: statement forms e-mailed to the BPJS branch through the office's SMTP account.
+  nodemailer: 'node',
   pdfmake: 'node',
+  // Scans: multi-page documents kept as one PDF (documents feature).
+  'pdf-lib': 'node',
   react: 'renderer',
   'react-dom': 'renderer',
+  // Scans and photos: EXIF orientation, grey JPEG, thumbnails (documents feature, on job workers).
+  sharp: 'node',
   // recharts' peer: the React 19 build of react-is, so recharts reads React 19 elements right.
   'react-is': 'renderer',
   // The dashboard's charts (SVG, no eval: fits the CSP); loaded with the lazy dashboard bundle.
@@ -42,8 +57,10 @@ const packageRuntimes = {
   '@playwright/test': 'dev',
   '@types/better-sqlite3': 'dev',
   '@types/node': 'dev',
+  '@types/nodemailer': 'dev',
   '@types/pdfmake': 'dev',
   '@types/react': 'dev',
+  '@types/smtp-server': 'dev',
   '@types/react-dom': 'dev',
   '@types/ws': 'dev',
   '@vitejs/plugin-react': 'dev',
@@ -51,6 +68,8 @@ const packageRuntimes = {
   electron: 'dev',
   'electron-builder': 'dev',
   esbuild: 'dev',
+  // A real SMTP server on 127.0.0.1 for the e-mail tests.
+  'smtp-server': 'dev',
   typescript: 'dev',
   vite: 'dev',
   vitest: 'dev',
@@ -151,6 +170,20 @@ const config = {
       severity: 'error',
       from: { path: '^(common|main|renderer|preload)/' },
       to: { path: inPackages(withRuntime('dev').filter((name) => name !== 'electron')) },
+    },
+    {
+      name: 'server-imports-only-common',
+      comment: 'server/ is its own workspace: its own files, common/ and its own packages (server/package.json), never the desk app.',
+      severity: 'error',
+      from: { path: '^server/' },
+      to: { path: '^(main|renderer|preload|scripts|tests|bench)/' },
+    },
+    {
+      name: 'app-not-server',
+      comment: 'Nothing the office installer ships imports the central server (tests may start it).',
+      severity: 'error',
+      from: { path: '^(common|main|renderer|preload)/' },
+      to: { path: '^server/' },
     },
   ],
   options: {

@@ -110,6 +110,23 @@ export const ERROR_CODES = [
   'JOB_NOT_FOUND',
   'BACKUP_FAILED',
   'RESTORE_FAILED',
+  // the case file: scanners and uploaded pages
+  'SCANNER_NOT_FOUND',
+  'SCANNER_BUSY',
+  'SCANNER_JAMMED',
+  'SCANNER_COVER_OPEN',
+  'ADF_EMPTY',
+  'SCAN_CANCELLED',
+  'SCAN_FAILED',
+  'FILE_TOO_LARGE',
+  'NOT_AN_IMAGE',
+  'HASH_MISMATCH',
+  // family and membership checks (issue 9)
+  'FAMILY_REQUIRED',
+  'BPJS_NOT_CONFIGURED',
+  // DTKS import, follow-ups, messages out (issue 9 part B)
+  'DTKS_BAD_FILE',
+  'SMTP_NOT_CONFIGURED',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -9,7 +9,15 @@ export type ServerEvent =
   | { type: 'queue.changed'; ticketId: string; stage: Stage | null; status: TicketStatus }
   | { type: 'display.call'; call: DisplayCall }
   | { type: 'services.changed' }
-  | { type: 'job.changed'; job: Job };
+  | { type: 'job.changed'; job: Job }
+  /** The sync state changed (ops queued or acknowledged, link lost or back): the indicator reloads. */
+  | { type: 'sync.changed' }
+  /** A case's papers changed (a page arrived, was edited or removed): screens showing it reload. */
+  | { type: 'documents.changed'; ticketId: string; docType: string }
+  /** A case's membership checks changed (a check, a manual entry, a decision, the background retry). */
+  | { type: 'membership.changed'; ticketId: string }
+  /** A follow-up was opened, moved forward or reassigned: the board and the menu counts reload. */
+  | { type: 'followups.changed' };
 
 /**
  * On the preload bridge's event stream only (desk mode): the main process's event feed to the host

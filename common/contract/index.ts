@@ -5,14 +5,22 @@ import type { z } from 'zod';
 import { adminContract } from './admin';
 import { authContract } from './auth';
 import { backupContract } from './backup';
-import { casesContract } from './cases';
+import { casesContract, familyContract } from './cases';
+import { membershipContract } from './membership';
+import { followupsContract } from './followups';
+import { dtksContract } from './dtks';
+import { messagesContract } from './messages';
 import { catalogContract } from './catalog';
 import type { Entry, Slice } from './core';
 import { devicesContract } from './devices';
+import { documentsContract } from './documents';
 import { jobsContract } from './jobs';
+import { lettersContract } from './letters';
 import { networkContract } from './network';
 import { queueContract } from './queue';
+import { registerContract } from './register';
 import { statsContract } from './stats';
+import { syncContract } from './sync';
 import { visitorContract } from './visitor';
 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
@@ -45,12 +53,21 @@ export const contract = mergeSlices(
   catalogContract,
   queueContract,
   casesContract,
+  familyContract,
+  membershipContract,
+  followupsContract,
+  dtksContract,
+  messagesContract,
   statsContract,
   devicesContract,
   networkContract,
   jobsContract,
   backupContract,
   visitorContract,
+  documentsContract,
+  lettersContract,
+  registerContract,
+  syncContract,
 );
 
 export type Contract = typeof contract;
@@ -69,10 +86,18 @@ export { Office, User, Desk } from './auth';
 export { DeskWithServices } from './admin';
 export { Service, ServiceStep } from './catalog';
 export { Ticket, StepTiming, TicketNote } from './queue';
-export { CaseInput, CaseRecord, Warning } from './cases';
+export { CaseInput, CaseRecord, Warning, FamilyMember, FamilyInput, Family, AreaNote } from './cases';
+export { MemberCheck, CheckStatus, NextAction, BpjsSettingsView, BpjsSettingsInput, BpjsService } from './membership';
 export { StepStats, DayStats, DayStepStats, DeskStats, OfficerStats, OfficeDay, DisplayCall, DisplayState, type DisplayEvent } from './stats';
 export { NetworkSettings } from './network';
+export { SyncStatus, SyncState, QuarantinedOp, SYNC_STATES } from './sync';
 export { MIN_PORT, MAX_PORT } from '../domain/network';
 export { Job, JobStatus, JOB_STATUSES } from './jobs';
 export { BackupSettings, BackupFile } from './backup';
 export { VisitorPosition, VisitorLink, VisitorStatus, DisplaySettings, DISPLAY_TEXT_MAX } from './visitor';
+export { Checklist, CaseFile, CaseDocument, ScannerConfig, ScannerAdapter, SCANNER_ADAPTERS, DeskScanner, DocTypeCode } from './documents';
+export { LetterSettings, LetterType, Hospital, Official, Delegation, LetterDetail, LetterMoved, PAPER_SIZES } from './letters';
+export { RegisterFilter, RegisterRow, RegisterCursor, RegisterView, RegisterViewSpec, REGISTER_COLUMNS, REGISTER_SORTS } from './register';
+export { Followup, FollowupCounts, FollowupKind, FollowupStatus, HolidayRow, OfficerLoad } from './followups';
+export { DtksPerson, DtksLookup, DtksReport, DtksList, DtksMapping, DTKS_CHUNK_BYTES, DTKS_MAX_BYTES } from './dtks';
+export { Message, SmtpSettings } from './messages';

@@ -17,3 +17,16 @@ export function backoffDelayMs(attempt: number, policy: BackoffPolicy = RECONNEC
   const plain = Math.min(policy.maxMs, policy.baseMs * 2 ** Math.min(30, Math.max(0, attempt)));
   return Math.round(plain * (1 - policy.jitter + 2 * policy.jitter * random()));
 }
+
+/** The sync worker retrying the central server: 1 s doubling to 5 min, full jitter (0 … delay). */
+export const SYNC_RETRY: BackoffPolicy = { baseMs: 1000, maxMs: 5 * 60_000, jitter: 1 };
+
+/**
+ * Full jitter (AWS's "exponential backoff and jitter"): a uniform delay between 0 and the doubled
+ * ceiling, so thousands of offices coming back after a provincial outage spread over the whole
+ * window instead of arriving in waves. Used by the sync worker.
+ */
+export function fullJitterDelayMs(attempt: number, policy: BackoffPolicy = SYNC_RETRY, random: () => number = Math.random): number {
+  const ceiling = Math.min(policy.maxMs, policy.baseMs * 2 ** Math.min(30, Math.max(0, attempt)));
+  return Math.round(ceiling * random());
+}

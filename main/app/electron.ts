@@ -10,12 +10,14 @@
 // --port/--bind override the address the admin chose in Admin → Jaringan (default 127.0.0.1:4700).
 // A desk on another PC reaches the host over HTTPS only, pinning the certificate fingerprint the
 // admin saw with the pairing code; plain http is for a desk on the host PC itself.
-import { app, BrowserWindow, dialog, ipcMain, session, shell, type IpcMainInvokeEvent } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, safeStorage, session, shell, type IpcMainInvokeEvent } from 'electron';
 import { X509Certificate } from 'node:crypto';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CALL_NAMES, FEED_STATUS, type BridgeEvent, type Result } from '../../common/contract/index';
 import { startHost, type RunningHost } from './start';
+import { fileKeySecretBox } from '../platform/secretBox';
+import type { SecretBox } from '../platform/ports';
 import { createDeskForwarder, usableToken, type DeskForwarder } from '../platform/transport/deskForwarder';
 import { contentSecurityPolicy, isAllowedNavigation, isSafeExternalUrl, parseLaunchArgs, windowOptions } from './windowOptions';
 
@@ -175,6 +177,21 @@ function createWindow(mode: 'host' | 'desk', hostUrl: string | null, devTools: b
   return win;
 }
 
+/**
+ * Secrets at rest (BPJS credentials) under Electron: the OS keychain through safeStorage. Where the
+ * OS offers none (a Linux desktop without a keyring), the headless key file in the data folder.
+ * safeStorage is read only when a secret is sealed or opened: it needs the app to be ready.
+ */
+function safeStorageBox(dataDir: string): SecretBox {
+  const fallback = fileKeySecretBox(dataDir);
+  const PREFIX = 'ss1:';
+  return {
+    kind: 'safeStorage',
+    seal: (plain) => (safeStorage.isEncryptionAvailable() ? PREFIX + safeStorage.encryptString(plain).toString('base64') : fallback.seal(plain)),
+    open: (sealed) => (sealed.startsWith(PREFIX) ? safeStorage.decryptString(Buffer.from(sealed.slice(PREFIX.length), 'base64')) : fallback.open(sealed)),
+  };
+}
+
 async function main(): Promise<void> {
   const launch = parseLaunchArgs(process.argv, process.env);
   await app.whenReady();
@@ -184,13 +201,15 @@ async function main(): Promise<void> {
   let hostUrl = launch.options.hostUrl;
   if (mode === 'host') {
     try {
+      const dataDir = launch.options.dataDir ?? app.getPath('userData');
       host = await startHost({
-        dataDir: launch.options.dataDir ?? app.getPath('userData'),
+        dataDir,
         // Not given: the host reads the admin's saved choice (Admin → Jaringan).
         port: port ?? undefined,
         tlsPort: tlsPort ?? undefined,
         bindAddress: bindAddress ?? undefined,
         rendererDir: join(appRoot, 'out', 'renderer'),
+        secrets: safeStorageBox(dataDir),
       });
     } catch (err) {
       return fail(

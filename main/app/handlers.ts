@@ -3,13 +3,21 @@
 import { adminHandlers } from '../features/admin';
 import { authHandlers } from '../features/auth';
 import { backupHandlers } from '../features/backup';
-import { casesHandlers } from '../features/cases';
+import { casesHandlers, familyHandlers } from '../features/cases';
+import { membershipHandlers } from '../features/membership';
+import { followupsHandlers } from '../features/followups';
+import { dtksHandlers } from '../features/dtks';
+import { messagesHandlers } from '../features/messages';
 import { catalogHandlers } from '../features/catalog';
 import { devicesHandlers } from '../features/devices';
+import { documentsHandlers } from '../features/documents';
 import { jobsHandlers } from '../features/jobs';
+import { lettersHandlers } from '../features/letters';
+import { registerHandlers } from '../features/register';
 import { networkHandlers } from '../features/network';
 import { queueHandlers } from '../features/queue';
 import { statsHandlers } from '../features/stats';
+import { syncHandlers } from '../features/sync';
 import { visitorHandlers } from '../features/visitor';
 import type { Handlers } from '../platform/transport/handler';
 
@@ -29,12 +37,21 @@ const all = {
   ...catalogHandlers,
   ...queueHandlers,
   ...casesHandlers,
+  ...familyHandlers,
+  ...membershipHandlers,
+  ...followupsHandlers,
+  ...dtksHandlers,
+  ...messagesHandlers,
   ...statsHandlers,
   ...devicesHandlers,
   ...networkHandlers,
   ...jobsHandlers,
   ...backupHandlers,
   ...visitorHandlers,
+  ...documentsHandlers,
+  ...lettersHandlers,
+  ...registerHandlers,
+  ...syncHandlers,
 } satisfies Handlers;
 
 export const handlers: Handlers = mergeHandlers(
@@ -43,10 +60,19 @@ export const handlers: Handlers = mergeHandlers(
   catalogHandlers,
   queueHandlers,
   casesHandlers,
+  familyHandlers,
+  membershipHandlers,
+  followupsHandlers,
+  dtksHandlers,
+  messagesHandlers,
   statsHandlers,
   devicesHandlers,
   networkHandlers,
   jobsHandlers,
   backupHandlers,
   visitorHandlers,
+  documentsHandlers,
+  lettersHandlers,
+  registerHandlers,
+  syncHandlers,
 ) as typeof all;

@@ -13,9 +13,13 @@ import { createHttpServer, createSocketHub } from '../platform/transport/http';
 import type { Deps, HostInfo, HostTlsInfo } from '../platform/context';
 import { createJobRunner } from '../platform/jobs/runner';
 import { getOffice } from '../platform/office';
-import type { DocumentPrinter } from '../platform/ports';
+import type { DocumentPrinter, SecretBox } from '../platform/ports';
 import { authenticate } from '../features/auth';
 import { startBackupSchedule } from '../features/backup';
+import { startEmailRetries } from '../features/messages';
+import { foldQueueDayStats } from '../features/sync';
+import { attachWorker, createSyncWorker, installSyncGuards } from '../platform/sync';
+import { startRetryLoop } from '../features/membership';
 import { CupsPrinter } from '../features/devices';
 import { networkSettings, savedListen } from '../features/network';
 import { displayState } from '../features/stats';
@@ -73,11 +77,14 @@ export function defaultTlsPort(listenPort: number, boundPort: number): number {
   return listenPort === 0 || boundPort >= 65535 ? 0 : boundPort + 1;
 }
 
-export async function startHost(opts: HostOptions & { now?: () => Date; printer?: DocumentPrinter }): Promise<RunningHost> {
+export async function startHost(opts: HostOptions & { now?: () => Date; printer?: DocumentPrinter; secrets?: SecretBox }): Promise<RunningHost> {
   const dbFile = join(opts.dataDir, DB_FILE_NAME);
   const store = new Store(dbFile);
+  // Requests arriving together share one commit (Store.groupCommit): the disk wait is paid once.
+  store.groupCommit = true;
   try {
     migrate(store);
+    installSyncGuards(store);
   } catch (err) {
     store.close();
     throw err;
@@ -119,7 +126,7 @@ export async function startHost(opts: HostOptions & { now?: () => Date; printer?
   type Started = { app: FastifyInstance; tlsApp: FastifyInstance; deps: Deps; dispatch: Dispatch; tlsWarning: string | null };
 
   async function listen(host: HostInfo): Promise<Started> {
-    const deps: Deps = { store, now, printer, host, jobs, dataDir: opts.dataDir, dbFile };
+    const deps: Deps = { store, now, printer, host, jobs, dataDir: opts.dataDir, dbFile, ...(opts.secrets ? { secrets: opts.secrets } : {}) };
     const dispatch = composeDispatch(deps, bus.publish, opts.outputCheck);
     const serve = { rendererDir: opts.rendererDir, dispatch, authenticate, certificatePem: certificate.cert };
     const app = await createHttpServer(deps, hub, serve);
@@ -181,6 +188,22 @@ export async function startHost(opts: HostOptions & { now?: () => Date; printer?
 
   const { app, tlsApp, deps, dispatch, tlsWarning } = started;
   const stopBackups = startBackupSchedule(deps);
+  // Failed e-mails to the BPJS branch are sent again on their backoff schedule.
+  const stopEmailRetries = startEmailRetries(deps);
+  // The sync worker (../shared/sync.md): idle until Admin → Sinkronisasi enrols this host.
+  const syncEnv = (name: string) => (process.env[name] ? Number(process.env[name]) : undefined);
+  const syncWorker = createSyncWorker({
+    store,
+    now,
+    onChange: () => bus.publish({ type: 'sync.changed' }),
+    beforeUpload: [() => foldQueueDayStats(store, now)],
+    intervalMs: syncEnv('LOKET_SYNC_INTERVAL_MS'),
+    probeMs: syncEnv('LOKET_SYNC_PROBE_MS'),
+    batchSize: syncEnv('LOKET_SYNC_BATCH'),
+  });
+  attachWorker(store, syncWorker);
+  syncWorker.start();
+  const stopMembershipRetry = startRetryLoop(deps, bus.publish);
   const { listen: bound, boundPort } = deps.host;
   const tlsPort = deps.host.tls?.port ?? 0;
   const network = networkSettings(deps);
@@ -202,6 +225,9 @@ export async function startHost(opts: HostOptions & { now?: () => Date; printer?
     subscribe: bus.subscribe,
     close: async () => {
       stopBackups();
+      stopEmailRetries();
+      await syncWorker.stop();
+      await stopMembershipRetry();
       await Promise.all([app.close(), tlsApp.close()]);
       hub.close();
       await jobs.close();

@@ -3,7 +3,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import { qb, type Store, type WriteDb } from './db';
 import type { Desk, ErrorCode, Role, ServerEvent, User } from '../../common/contract/index';
-import type { DocumentPrinter } from './ports';
+import type { DocumentPrinter, SecretBox } from './ports';
 import type { JobRunner } from './jobs/types';
 import type { ExplicitListen, Listen, ListenFallback, LocalAddress } from '../../common/domain/network';
 
@@ -16,6 +16,8 @@ export interface Deps {
   /** The data folder and the database file in it (backups copy it; restore replaces it). */
   dataDir: string;
   dbFile: string;
+  /** Secrets at rest; absent: a key file in dataDir (main/platform/secretBox.ts). */
+  secrets?: SecretBox;
 }
 
 /** How this host was started on the LAN, for Admin → Jaringan. */

@@ -14,11 +14,15 @@ import { Satpam } from '../features/satpam/Satpam';
 import { Resepsionis } from '../features/queue/Resepsionis';
 import { Petugas } from '../features/queue/Petugas';
 import { Admin } from '../features/admin/Admin';
+import { Letters } from '../features/letters/Letters';
+import { SignQueue } from '../features/letters/SignQueue';
 
 // The waiting-room board is a public page with its own bundle (audio, big type); load it on demand.
 const Display = lazy(() => import('../features/display/Display'));
 // The dashboard carries the chart library: its own bundle, loaded when opened.
 const Dashboard = lazy(() => import('../features/dashboard/Dashboard').then((m) => ({ default: m.Dashboard })));
+// The register carries the table and virtualiser libraries: its own bundle, loaded when opened.
+const Register = lazy(() => import('../features/register/Register'));
 // The visitor's phone page (#/v/<token>): public like the board, its own small bundle.
 const VisitorPage = lazy(() => import('../features/visitor/VisitorPage'));
 
@@ -30,6 +34,9 @@ const PAGES: Record<StaffPath, ComponentType> = {
   '/petugas': Petugas,
   '/admin': Admin,
   '/dashboard': Dashboard,
+  '/surat': Letters,
+  '/tanda-tangan': SignQueue,
+  '/register': Register,
 };
 
 const GATES: Record<GatePath, ComponentType> = { '/setup': Setup, '/pair': Pair, '/login': Login };

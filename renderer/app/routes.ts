@@ -22,6 +22,9 @@ export const ROUTE_TABLE = [
   { path: '/petugas', access: ['petugas'], menu: t.home.petugas },
   { path: '/dashboard', access: ['admin', 'resepsionis', 'petugas'], menu: t.home.dashboard },
   { path: '/admin', access: ['admin'], menu: t.home.admin },
+  { path: '/surat', access: ['tim_rujukan'], menu: t.letters.menu },
+  { path: '/tanda-tangan', access: ['penandatangan'], menu: t.letters.signMenu },
+  { path: '/register', access: ['tim_rujukan', 'penandatangan', 'admin'], menu: t.register.menu },
   // The board itself needs no login; staff get a tile to open it on this PC.
   { path: '/display', access: 'public', menu: t.home.display },
   // The visitor's phone page behind the ticket's QR code, `#/v/<token>`: public, numbers only.

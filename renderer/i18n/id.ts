@@ -6,6 +6,10 @@ import { satpamStrings } from '../features/satpam/strings';
 import { queueStrings } from '../features/queue/strings';
 import { adminStrings } from '../features/admin/strings';
 import { dashboardStrings } from '../features/dashboard/strings';
+import { membershipStrings } from '../features/membership/strings';
+import { lettersStrings } from '../features/letters/strings';
+import { registerStrings } from '../features/register/strings';
+import { documentsStrings } from '../features/documents/strings';
 
 /** The whole catalogue: app-wide words here, each feature's own in its strings.ts. */
 export const t = {
@@ -75,4 +79,8 @@ export const t = {
   ...queueStrings,
   ...adminStrings,
   ...dashboardStrings,
+  ...membershipStrings,
+  ...lettersStrings,
+  ...registerStrings,
+  ...documentsStrings,
 } as const;

@@ -75,7 +75,7 @@ describe('dependency boundaries of the repository', () => {
 describe('every rule bites (tests/fixtures/boundaries/)', () => {
   let lines: string[];
   beforeAll(async () => {
-    lines = violationLines(await cruiseTree(FIXTURES, ['common', 'renderer', 'preload', 'main']));
+    lines = violationLines(await cruiseTree(FIXTURES, ['common', 'renderer', 'preload', 'main', 'server']));
   });
 
   it('reports exactly the planted breaks', () => {
@@ -98,6 +98,8 @@ describe('every rule bites (tests/fixtures/boundaries/)', () => {
         'main/features/r/bad.ts -> main/features/q/internal.ts (features-through-index)',
         'main/features/r/bad.ts -> node_modules/react/index.js (main-no-renderer-packages)',
         'main/features/r/bad.ts -> renderer/view.ts (main-not-renderer)',
+        'main/platform/central.ts -> server/bad.ts (app-not-server)',
+        'server/bad.ts -> main/platform/thing.ts (server-imports-only-common)',
       ].sort(),
     );
   });

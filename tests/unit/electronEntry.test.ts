@@ -132,6 +132,8 @@ describe('main/app/electron.ts in host mode', () => {
       // No --bind: the host takes the admin's saved address (Admin → Jaringan), not a forced default.
       bindAddress: undefined,
       rendererDir: '/opt/Loket/resources/app.asar/out/renderer',
+      // BPJS credentials are sealed with the OS keychain under Electron.
+      secrets: expect.objectContaining({ kind: 'safeStorage' }),
     });
   });
 

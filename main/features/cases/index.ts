@@ -1,1 +1,2 @@
-export { casesHandlers } from './handlers';
+export { casesHandlers, familyHandlers } from './handlers';
+export { readFamily } from './family';

@@ -40,6 +40,10 @@ export class CupsPrinter implements DocumentPrinter {
   }
 
   async print(printer: string, pdf: Uint8Array, title: string): Promise<string> {
+    // A stopped (disabled) queue still accepts jobs and holds them: nothing would come out while
+    // the screen said "dicetak". Refuse up front instead, so the caller reports it.
+    const state = await run('lpstat', ['-p', printer], { env: this.env(), timeout: 10_000 }).catch(() => null);
+    if (state && /\bdisabled\b/.test(state.stdout)) throw new PrinterError(describeSpoolerError(printer, 'disabled'));
     const dir = await mkdtemp(join(tmpdir(), 'loket-print-'));
     const file = join(dir, 'dokumen.pdf');
     try {

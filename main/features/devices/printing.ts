@@ -8,6 +8,8 @@ import { officeDateLong, officeTime, zoneAbbreviation } from '../../../common/do
 import { getTicket } from '../queue';
 import { visitorLink, visitorPosition } from '../visitor';
 import { ticketPdf } from './ticketPdf';
+import { encodeTicket, EscPosError, parsePrinterAddress, sendRaw } from './escpos';
+import { aheadText } from '../../../common/domain/estimate';
 
 const KEY = 'devices.ticketPrinter';
 
@@ -36,7 +38,46 @@ export async function ticketPdfFile(ctx: Ctx, input: ParsedInput<'queue.ticketPd
   return { fileName: `antrian-${ticket.label}.pdf`, base64: pdf.toString('base64') };
 }
 
+const TCP_KEY = 'devices.ticketPrinterTcp';
+
+export function ticketPrinterTcp(deps: Deps): string | null {
+  return readSetting(deps.store, TCP_KEY);
+}
+
+/** The thermal printer's paper: number large, office and time, no personal data. */
+async function printTicketEscPos(ctx: Ctx, address: string, ticketId: string) {
+  const ticket = getTicket(ctx, ticketId);
+  const office = getOffice(ctx.store);
+  const tz = office?.timeZone ?? 'Asia/Jakarta';
+  const position = visitorPosition(ctx, { ticketId });
+  const link = visitorLink(ctx, { ticketId });
+  const bytes = encodeTicket(
+    [
+      { text: office?.name ?? 'Loket', bold: true },
+      { text: `${officeDateLong(ticket.issuedAt, tz)}  ${officeTime(ticket.issuedAt, tz)} ${zoneAbbreviation(tz)}` },
+      { text: 'NOMOR ANTREAN' },
+      { text: ticket.label, size: 3, bold: true },
+      { text: ticket.serviceName },
+      { text: aheadText(position.ahead), bold: true },
+    ],
+    link.reachable ? link.url : null,
+  );
+  const addr = parsePrinterAddress(address);
+  try {
+    if (!addr) throw new EscPosError(`alamat printer struk "${address}" tidak terbaca`);
+    await sendRaw(addr, bytes);
+  } catch (err) {
+    if (err instanceof EscPosError)
+      throw new AppFailure('PRINTER_FAILED', `Tiket ${ticket.label} tidak tercetak: ${err.message}. Nomor tetap berlaku; tekan Cetak ulang untuk mencetak nomor yang sama, atau unduh PDF tiketnya.`);
+    throw err;
+  }
+  ctx.store.tx((w) => audit(w, ctx, 'queue.printTicket', 'ticket', ticket.id, { printer: address, escpos: true }));
+  return { printer: address, jobId: `escpos-${ticket.label}` };
+}
+
 export async function printTicket(ctx: Ctx, input: ParsedInput<'queue.printTicket'>) {
+  const tcp = ticketPrinterTcp(ctx);
+  if (tcp) return printTicketEscPos(ctx, tcp, input.ticketId);
   const printer = ticketPrinter(ctx);
   if (!printer) throw new AppFailure('NO_PRINTER', 'Printer tiket belum diatur. Minta admin memilih printer di menu Admin → Perangkat.');
   const { ticket, pdf } = await render(ctx, input.ticketId);
@@ -63,7 +104,8 @@ export async function listPrinters(ctx: Ctx) {
 export function setDevices(ctx: Ctx, input: ParsedInput<'settings.devices'>) {
   ctx.store.tx((w) => {
     writeSetting(w, KEY, input.ticketPrinter);
+    if (input.ticketPrinterTcp !== undefined) writeSetting(w, TCP_KEY, input.ticketPrinterTcp);
     audit(w, ctx, 'settings.devices', 'settings', null, input);
   });
-  return { ticketPrinter: ticketPrinter(ctx) };
+  return { ticketPrinter: ticketPrinter(ctx), ticketPrinterTcp: ticketPrinterTcp(ctx) };
 }

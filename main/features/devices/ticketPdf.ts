@@ -14,7 +14,7 @@ let pdfmake: PdfMake | null = null;
 
 /** The PDF standard font: nothing to embed, and it stays plain text through every spooler and
  *  PostScript printer (embedded subset fonts come back from cups-pdf as unreadable glyphs). */
-function engine(): PdfMake {
+export function engine(): PdfMake {
   if (pdfmake) return pdfmake;
   const pm = require('pdfmake') as PdfMake;
   const helvetica = { normal: 'Helvetica', bold: 'Helvetica-Bold', italics: 'Helvetica-Oblique', bolditalics: 'Helvetica-BoldOblique' };

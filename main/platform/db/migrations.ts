@@ -8,6 +8,11 @@ import officeTimeZone from '../../../migrations/002_office_time_zone.sql?raw';
 import transfersKeepNumbering from '../../../migrations/003_transfers_keep_numbering.sql?raw';
 import desksServicesPairing from '../../../migrations/005_desks_services_pairing.sql?raw';
 import visitorLinks from '../../../migrations/006_visitor_links.sql?raw';
+import familyMembership from '../../../migrations/007_family_membership.sql?raw';
+import dtksFollowups from '../../../migrations/008_dtks_followups.sql?raw';
+import documents from '../../../migrations/009_documents.sql?raw';
+import lettersRegister from '../../../migrations/010_letters_register.sql?raw';
+import sync from '../../../migrations/012_sync.sql?raw';
 
 export interface MigrationSource {
   /** The file name in migrations/, e.g. `001_foundation.sql`; its number is the migration's id. */
@@ -21,4 +26,9 @@ export const MIGRATIONS: readonly MigrationSource[] = [
   { name: '003_transfers_keep_numbering.sql', sql: transfersKeepNumbering },
   { name: '005_desks_services_pairing.sql', sql: desksServicesPairing },
   { name: '006_visitor_links.sql', sql: visitorLinks },
+  { name: '007_family_membership.sql', sql: familyMembership },
+  { name: '008_dtks_followups.sql', sql: dtksFollowups },
+  { name: '009_documents.sql', sql: documents },
+  { name: '010_letters_register.sql', sql: lettersRegister },
+  { name: '012_sync.sql', sql: sync },
 ];

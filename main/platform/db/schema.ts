@@ -1,6 +1,8 @@
 // Typed tables for kysely. Column names are the SQL ones (snake_case).
 import type { Generated } from 'kysely';
 import type { OfficeTimeZone } from '../../../common/domain/time';
+import type { FollowupKind, FollowupStatus } from '../../../common/domain/followups';
+import type { CheckStatus, NextAction, Relation } from '../../../common/domain/membership';
 import type { DeskStatus, EndReason, Outcome, Priority, Stage, StepRole, TicketStatus } from '../../../common/domain/words';
 
 /** Ticket history kinds written to ticket_events. */
@@ -51,14 +53,100 @@ export interface CasesTable {
   id: string; ticket_id: string; nik: string; name: string; kk: string; birth_date: string | null; phone: string; purpose: string;
   created_by: string; created_at: string; updated_at: string;
 }
+export interface CaseFamiliesTable { case_id: string; kk: string; address: string; head_name: string; updated_by: string; updated_at: string }
+export interface CaseMembersTable {
+  case_id: string; position: number; nik: string; name: string; sex: 'L' | 'P' | null; birth_date: string | null; relation: Relation; has_card: number;
+}
+export interface MembershipChecksTable {
+  id: string; case_id: string; nik: string; status: CheckStatus; next_action: NextAction; source: 'bpjs' | 'manual';
+  card_no: string; class_name: string; participant_name: string; reason: string; checked_at: string; checked_by: string | null;
+  attempts: number; retry_at: string | null; by_retry: number;
+}
+export interface MembershipDecisionsTable { id: string; check_id: string; action: NextAction; overridden: number; reason: string; decided_by: string; decided_at: string }
 export interface AuditTable {
   id: string; at: string; user_id: string | null; desk_id: string | null; action: string;
   entity: string | null; entity_id: string | null; detail: string | null;
 }
 export interface VisitorLinksTable { ticket_id: string; token: string; created_at: string }
+/** Migration 008: holidays, follow-ups, DTKS, messages out. */
+export interface HolidayOverridesTable { day: string; action: 'add' | 'remove'; name: string; updated_by: string | null; updated_at: string }
+export interface FollowupsTable {
+  id: string; ticket_id: string; nik: string; member_name: string; kind: FollowupKind; status: FollowupStatus; opened_day: string; due_day: string;
+  owner_id: string; note: Generated<string>; created_by: string; created_at: string; updated_at: string;
+}
+export interface FollowupEventsTable {
+  id: string; followup_id: string; at: string; user_id: string | null; action: 'created' | 'advanced' | 'reassigned';
+  from_status: FollowupStatus | null; to_status: FollowupStatus | null; note: Generated<string>;
+}
+export interface DtksImportsTable {
+  id: string; file_name: string; status: 'loading' | 'active' | 'replaced'; row_count: Generated<number>; bad_count: Generated<number>;
+  imported_by: string | null; started_at: string; imported_at: string | null;
+}
+export interface DtksPeopleTable {
+  import_id: string; nik: string; name: string; kk: string; household_id: string; address: string; village: string; district: string; desil: string; row_no: number;
+}
+export interface MessagesTable {
+  id: string; ticket_id: string; channel: 'email' | 'whatsapp'; recipient: string; subject: string; body: string; attachments: string;
+  status: 'queued' | 'sent' | 'failed' | 'opened'; attempts: number; last_error: string | null; next_attempt_at: string | null;
+  created_by: string | null; created_at: string; sent_at: string | null;
+}
+/** Migration 012: each office day's queue figures per service and SOP step (synced). */
+export interface QueueDayStatsTable {
+  id: string; day: string; service_code: string; service_name: string; step_seq: number; step_name: string;
+  issued: number; done: number; cancelled: number; no_show: number; steps: number;
+  service_median_sec: number | null; within_mutu_baku_pct: number | null; created_at: string; updated_at: string;
+}
 export interface MigrationsTable { id: number; name: string; checksum: string; applied_at: string }
 
+export interface LetterTypesTable {
+  id: string; code: string; name: string; kind: 'rekomendasi' | 'keterangan'; number_pattern: string; subject: string; opening: string; closing: string;
+  signer_official_id: string | null; required_docs: string; active: number; sort: number; created_at: string; updated_at: string;
+}
+export interface HospitalsTable { id: string; name: string; addressee: string; city: string; required_docs: string; active: number; created_at: string; updated_at: string }
+export interface OfficialsTable {
+  id: string; user_id: string | null; name: string; title: string; rank: string; nip: string; signature_image: string | null; stamp_image: string | null;
+  active: number; created_at: string; updated_at: string;
+}
+export interface DelegationsTable {
+  id: string; kind: 'an' | 'ub' | 'plt' | 'plh'; principal_id: string; delegate_id: string; via_id: string | null; valid_from: string; valid_to: string | null;
+  note: string; created_by: string | null; created_at: string; revoked_at: string | null;
+}
+export interface LetterCountersTable { letter_type_id: string; year: number; last_no: number }
+/** Migration 010: one row per submission, the register itself. */
+export interface LettersTable {
+  id: string; letter_type_id: string; status: string; status_rank: number; ticket_id: string | null;
+  patient_name: string; nik: string; address: Generated<string>; diagnosis: Generated<string>; hospital_id: string | null; hospital_name: Generated<string>;
+  docs_present: Generated<string>; docs_missing: Generated<string>; sifat: Generated<string>; lampiran: Generated<string>; subject: Generated<string>;
+  body: Generated<string>; tembusan: Generated<string>;
+  year: number | null; seq: number | null; number: string | null; number_key: number | null; officer_id: string; officer_name: string;
+  approved_by: string | null; signed_by: string | null; signer_official_id: string | null; delegation_id: string | null; signature: string | null;
+  pdf_sha256: string | null; short_code: string | null; verify_token: string | null; printer: string | null; print_job: string | null; print_error: string | null;
+  handed_to_name: string | null; handed_to_relation: string | null; handed_to_id: string | null; cancel_reason: string | null;
+  received_at: string; checked_at: string | null; drafted_at: string | null; approved_at: string | null; signed_at: string | null;
+  printed_at: string | null; collected_at: string | null; handed_over_at: string | null; cancelled_at: string | null;
+  day: string; created_at: string; updated_at: string;
+}
+export interface RegisterViewsTable { id: string; user_id: string; name: string; spec: string; created_at: string }
+
+/** Migration 009: the case file. */
+export interface DocumentChecklistsTable { service_id: string; doc_types: string; updated_by: string | null; updated_at: string }
+export interface DocumentPagesTable {
+  id: string; ticket_id: string; doc_type: string; seq: number; file_sha256: string; thumb_sha256: string; source_sha256: string;
+  mime: string; width: number; height: number; bytes: number; source: 'upload' | 'scan' | 'edit';
+  created_by: string | null; created_at: string; replaced_by: string | null; removed_at: string | null;
+}
+export interface DocumentPdfsTable { ticket_id: string; doc_type: string; file_sha256: string | null; bytes: number | null; updated_at: string }
+export interface DocumentUploadsTable { id: string; ticket_id: string; doc_type: string; sha256: string; size: number; origin: 'file' | 'camera' | 'scanner'; user_id: string | null; created_at: string; finished_at: string | null }
+export interface FileReturnsTable { id: string; ticket_id: string; missing: string; user_id: string | null; created_at: string }
+export interface DeskScannersTable { desk_id: string; config: string; updated_at: string }
+
 export interface DB {
+  document_checklists: DocumentChecklistsTable;
+  document_pages: DocumentPagesTable;
+  document_pdfs: DocumentPdfsTable;
+  document_uploads: DocumentUploadsTable;
+  file_returns: FileReturnsTable;
+  desk_scanners: DeskScannersTable;
   office: OfficeTable;
   users: UsersTable;
   desks: DesksTable;
@@ -73,8 +161,26 @@ export interface DB {
   step_timings: StepTimingsTable;
   ticket_events: TicketEventsTable;
   cases: CasesTable;
+  case_families: CaseFamiliesTable;
+  case_members: CaseMembersTable;
+  membership_checks: MembershipChecksTable;
+  membership_decisions: MembershipDecisionsTable;
   audit: AuditTable;
   request_log: RequestLogTable;
   visitor_links: VisitorLinksTable;
+  holiday_overrides: HolidayOverridesTable;
+  followups: FollowupsTable;
+  followup_events: FollowupEventsTable;
+  dtks_imports: DtksImportsTable;
+  dtks_people: DtksPeopleTable;
+  messages: MessagesTable;
   schema_migrations: MigrationsTable;
+  queue_day_stats: QueueDayStatsTable;
+  letter_types: LetterTypesTable;
+  hospitals: HospitalsTable;
+  officials: OfficialsTable;
+  delegations: DelegationsTable;
+  letter_counters: LetterCountersTable;
+  letters: LettersTable;
+  register_views: RegisterViewsTable;
 }

@@ -165,10 +165,17 @@ export function createDispatcher(opts: DispatcherOptions): Dispatch {
     try {
       const handler = handlers[name] as (ctx: Ctx, input: unknown) => unknown;
       const requestId = entry.idempotent ? (parsed.data as { requestId?: string }).requestId : undefined;
-      if (requestId) {
+      // The handler's synchronous part writes in this turn's commit group (Store.grouped).
+      const running = deps.store.grouped(() => {
+        if (!requestId) return handler(ctx, parsed.data);
         const key: RequestKey = { requestId, call: name, userId: actor?.user.id ?? null };
-        ({ value, replayed } = await runOnce(ctx, key, entry.noReplay === true, (c) => handler(c, parsed.data)));
-      } else value = await handler(ctx, parsed.data);
+        return runOnce(ctx, key, entry.noReplay === true, (c) => handler(c, parsed.data));
+      });
+      if (requestId) ({ value, replayed } = await (running as ReturnType<typeof runOnce>));
+      else value = await running;
+      // Nothing is answered or published before what it describes is on disk.
+      const durable = deps.store.committed();
+      if (durable) await durable;
     } catch (err) {
       if (err instanceof AppFailure)
         return { ok: false, error: { code: err.code, message: err.message, ...(err.fields ? { fields: err.fields } : {}) } };

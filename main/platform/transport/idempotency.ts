@@ -68,6 +68,14 @@ export function claimingStore(store: Store, key: RequestKey, now: () => Date): S
   return view;
 }
 
+/**
+ * The store under a claiming view. Work an idempotent call starts and that outlives it (a job)
+ * writes through this one: the request is remembered by then, and the view would refuse it.
+ */
+export function unclaimedStore(store: Store): Store {
+  return Object.prototype.hasOwnProperty.call(store, 'tx') ? (Object.getPrototypeOf(store) as Store) : store;
+}
+
 /** Forgets requests older than REQUEST_LOG_KEEP_MS; run at start-up. Answers the rows removed. */
 export function pruneRequestLog(store: Store, now: Date): number {
   return store.tx((w) => w.run(qb.deleteFrom('request_log').where('at', '<', iso(new Date(now.getTime() - REQUEST_LOG_KEEP_MS)))));

@@ -11,8 +11,11 @@ import { OfficePanel } from './OfficePanel';
 import { DisplayPanel } from './DisplayPanel';
 import { BackupPanel } from '../backup/BackupPanel';
 import { backupStrings } from '../backup/strings';
+import { BpjsPanel } from '../membership/BpjsPanel';
+import { LettersAdmin } from '../letters/LettersAdmin';
+import { DocumentsAdminPanel } from '../documents/DocumentsAdminPanel';
 
-const TABS = ['users', 'desks', 'services', 'queue', 'devices', 'network', 'display', 'office', 'backup'] as const;
+const TABS = ['users', 'desks', 'services', 'queue', 'devices', 'network', 'display', 'office', 'backup', 'bpjs', 'letters', 'documents'] as const;
 type Tab = (typeof TABS)[number];
 
 export function Admin() {
@@ -31,7 +34,7 @@ export function Admin() {
             data-testid={`admin-tab-${k}`}
             onClick={() => setTab(k)}
           >
-            {k === 'backup' ? backupStrings.backup.tab : t.admin.tabs[k]}
+            {k === 'documents' ? t.adminDocuments.tab : k === 'letters' ? t.lettersAdmin.tab : k === 'backup' ? backupStrings.backup.tab : k === 'bpjs' ? t.bpjs.tab : t.admin.tabs[k]}
           </button>
         ))}
       </div>
@@ -44,6 +47,9 @@ export function Admin() {
       {tab === 'network' ? <NetworkPanel /> : null}
       {tab === 'display' ? <DisplayPanel /> : null}
       {tab === 'backup' ? <BackupPanel /> : null}
+      {tab === 'bpjs' ? <BpjsPanel /> : null}
+      {tab === 'letters' ? <LettersAdmin /> : null}
+      {tab === 'documents' ? <DocumentsAdminPanel /> : null}
     </Layout>
   );
 }

@@ -87,11 +87,11 @@ export function DesksPanel() {
               <td data-testid={`desk-status-${d.counterNo}`}>
                 {d.revokedAt ? `${t.admin.desks.revoked} ${dateTime(d.revokedAt)}` : t.admin.desks.statuses[d.status]}
               </td>
-              <td className="desk-actions">
+              <td>
                 {d.revokedAt ? null : (
-                  <>
+                  <div className="desk-actions">
                     {d.id === here ? null : (
-                      <button type="button" className="btn btn-primary" data-testid={`desk-make-code-${d.counterNo}`} disabled={code.pending} onClick={() => void makeCode(d.id)}>
+                      <button type="button" className="btn btn-primary btn-sm" data-testid={`desk-make-code-${d.counterNo}`} disabled={code.pending} onClick={() => void makeCode(d.id)}>
                         {t.admin.desks.makeCode}
                       </button>
                     )}
@@ -106,11 +106,11 @@ export function DesksPanel() {
                         </button>
                       </span>
                     ) : (
-                      <button type="button" className="btn btn-ghost" data-testid={`desk-revoke-${d.counterNo}`} onClick={() => setConfirming(d.id)}>
+                      <button type="button" className="btn btn-ghost btn-sm" data-testid={`desk-revoke-${d.counterNo}`} onClick={() => setConfirming(d.id)}>
                         {t.admin.desks.revoke}
                       </button>
                     )}
-                  </>
+                  </div>
                 )}
               </td>
             </tr>

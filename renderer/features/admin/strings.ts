@@ -37,7 +37,7 @@ export const adminStrings = {
       services: 'Layanan yang dipanggil',
       allServices: 'Semua layanan',
       servicesHint: 'Tanpa centang: meja memanggil semua layanan.',
-      servicesSaved: (name: string) => `Layanan yang dipanggil meja ${name} tersimpan.`,
+      servicesSaved: (name: string) => `Layanan yang dipanggil ${name} tersimpan.`,
       statuses: { open: 'Buka', paused: 'Istirahat', closed: 'Tutup' },
       makeCode: 'Buat kode pemasangan',
       codeTitle: (name: string, counter: string) => `Kode pemasangan ${name} (${counter})`,

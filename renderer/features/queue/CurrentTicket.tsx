@@ -14,6 +14,8 @@ import { CaseGuard } from './CaseGuard';
 import { EndVisitPanel } from './EndVisitPanel';
 import { focusById, Kbd, useShortcut } from './keyboard';
 import { NotesPanel } from './NotesPanel';
+import { FamilyPanel } from '../membership/FamilyPanel';
+import { DocumentsPanel } from '../documents/DocumentsPanel';
 import { checkOutcome, OUTCOME_FIELD_IDS, OutcomeFields, type OutcomeErrors, type OutcomeValue } from './OutcomeFields';
 import { deskStep, StepClock, StepList } from './StepPanel';
 import { TransferPanel, type TransferTarget } from './TransferPanel';
@@ -249,9 +251,12 @@ export function CurrentTicket({ ticket, stage, onChanged }: CurrentTicketProps) 
             <EndVisitPanel ticket={ticket} onCancel={() => setPanel('none')} onDone={(tk) => onChanged(tk, t.endVisit.done(tk.label))} />
           ) : null}
           <NotesPanel ticketId={ticket.id} noteCount={ticket.noteCount} />
+          <DocumentsPanel ticketId={ticket.id} />
         </section>
         <section className="work-case">
           <CaseForm ticketId={ticket.id} ref={form} onSaved={() => { setSavedHere(true); if (running) focusById(STEP_BUTTON); }} shortcut={guard === null} />
+          {/* Remounted once the case is saved, so it starts from the visitor as member #1. */}
+          <FamilyPanel key={caseSaved ? 'case' : 'no-case'} ticketId={ticket.id} />
         </section>
       </div>
 

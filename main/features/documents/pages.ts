@@ -1,0 +1,132 @@
+// A page's way into the case: the file as it arrived is kept (by hash), the image work makes the
+// stored JPEG and its thumbnail, the page row and the document's PDF follow, and screens hear of
+// it. Edits make a new page from the same source; removals only mark the row.
+import { DEFAULT_MAX_FILE_BYTES, DOC_TYPES, NOT_AN_IMAGE_MESSAGE, sniffImage, tooLargeMessage, type DocType } from '../../../common/domain/documents';
+import type { ServerEvent } from '../../../common/contract/index';
+import { AppFailure, audit, iso, newId, requireActor, type Ctx } from '../../platform/context';
+import { qb } from '../../platform/db';
+import { fileStore, ticketService } from './caseFile';
+import { documentPdf, processPage, type Crop, type PageWork } from './pipeline';
+
+export interface IngestRequest {
+  ticketId: string;
+  docType: DocType;
+  /** The file as it arrived, already in the file store. */
+  sourceSha256: string;
+  source: 'upload' | 'scan' | 'edit';
+  mode: PageWork['mode'];
+  rotate?: 0 | 90 | 180 | 270;
+  crop?: Crop | null;
+  /** An edit: the page this one replaces (keeps its place). */
+  replaces?: string;
+}
+
+/** One document's pages change one at a time, so its PDF is always made from the latest pages. */
+const lanes = new Map<string, Promise<unknown>>();
+function inLane<T>(key: string, work: () => Promise<T>): Promise<T> {
+  const before = lanes.get(key) ?? Promise.resolve();
+  const run = before.then(work, work);
+  const tail = run.catch(() => undefined);
+  lanes.set(key, tail);
+  void tail.then(() => lanes.get(key) === tail && lanes.delete(key));
+  return run;
+}
+
+export const maxFileBytes = (): number => DEFAULT_MAX_FILE_BYTES;
+
+/** Makes the stored page from a source file and records it; answers the page id. */
+export function ingestPage(ctx: Ctx, req: IngestRequest, publish: (e: ServerEvent) => void): Promise<string> {
+  return inLane(`${req.ticketId}/${req.docType}`, async () => {
+    requireActor(ctx);
+    const files = fileStore(ctx);
+    const input = files.read(req.sourceSha256);
+    if (!sniffImage(input.subarray(0, 16))) throw new AppFailure('NOT_AN_IMAGE', NOT_AN_IMAGE_MESSAGE);
+    const existing = req.replaces || req.source !== 'upload'
+      ? undefined
+      : ctx.store.first(
+          qb.selectFrom('document_pages').select('id').where('ticket_id', '=', req.ticketId).where('doc_type', '=', req.docType)
+            .where('source_sha256', '=', req.sourceSha256).where('replaced_by', 'is', null).where('removed_at', 'is', null),
+        );
+    // The same file picked twice into one document is one page; a scanner's sheets are each a page.
+    if (existing) return existing.id;
+    let page;
+    try {
+      page = await processPage(input, { mode: req.mode, rotate: req.rotate ?? 0, crop: req.crop ?? null });
+    } catch {
+      throw new AppFailure('NOT_AN_IMAGE', 'Gambar ini rusak atau tidak dapat dibaca, jadi tidak dimasukkan. Pindai atau foto ulang halaman ini.');
+    }
+    if (page.jpeg.length > maxFileBytes()) throw new AppFailure('FILE_TOO_LARGE', tooLargeMessage(page.jpeg.length, maxFileBytes()));
+    const stored = files.put(page.jpeg);
+    const thumb = files.put(page.thumb);
+    const id = newId();
+    const now = iso(ctx.now());
+    ctx.store.tx((w) => {
+      let seq: number;
+      if (req.replaces) {
+        const old = w.first(qb.selectFrom('document_pages').select(['seq', 'replaced_by', 'removed_at']).where('id', '=', req.replaces));
+        if (!old || old.replaced_by || old.removed_at) throw new AppFailure('INVALID_STATE', 'Halaman ini sudah diubah atau dihapus orang lain. Muat ulang berkas kasus.');
+        seq = old.seq;
+      } else {
+        const last = w.first(qb.selectFrom('document_pages').select((eb) => eb.fn.max('seq').as('m')).where('ticket_id', '=', req.ticketId).where('doc_type', '=', req.docType));
+        seq = Number(last?.m ?? 0) + 1;
+      }
+      w.run(
+        qb.insertInto('document_pages').values({
+          id, ticket_id: req.ticketId, doc_type: req.docType, seq, file_sha256: stored.sha256, thumb_sha256: thumb.sha256, source_sha256: req.sourceSha256,
+          mime: 'image/jpeg', width: page.width, height: page.height, bytes: stored.size, source: req.source,
+          created_by: ctx.actor?.user.id ?? null, created_at: now, replaced_by: null, removed_at: null,
+        }),
+      );
+      if (req.replaces) w.run(qb.updateTable('document_pages').set({ replaced_by: id }).where('id', '=', req.replaces));
+      audit(w, ctx, req.replaces ? 'documents.editPage' : 'documents.addPage', 'ticket', req.ticketId, { docType: req.docType, pageId: id, bytes: stored.size, source: req.source });
+    });
+    await rebuildPdf(ctx, req.ticketId, req.docType);
+    publish({ type: 'documents.changed', ticketId: req.ticketId, docType: req.docType });
+    return id;
+  });
+}
+
+/** The document's live pages as one PDF, stored as a new file (the old one is left as it was). */
+async function rebuildPdf(ctx: Ctx, ticketId: string, docType: DocType): Promise<void> {
+  const files = fileStore(ctx);
+  const rows = ctx.store.all(
+    qb.selectFrom('document_pages').select(['file_sha256', 'width', 'height']).where('ticket_id', '=', ticketId).where('doc_type', '=', docType)
+      .where('replaced_by', 'is', null).where('removed_at', 'is', null).orderBy('seq'),
+  );
+  let sha: string | null = null;
+  let bytes: number | null = null;
+  if (rows.length > 0) {
+    const { label } = ticketService(ctx, ticketId);
+    const pdf = await documentPdf(rows.map((r) => ({ jpeg: files.read(r.file_sha256), width: r.width, height: r.height })), `${label} ${DOC_TYPES[docType]}`);
+    const stored = files.put(pdf);
+    sha = stored.sha256;
+    bytes = stored.size;
+  }
+  const now = iso(ctx.now());
+  ctx.store.tx((w) =>
+    w.run(
+      qb.insertInto('document_pdfs').values({ ticket_id: ticketId, doc_type: docType, file_sha256: sha, bytes, updated_at: now })
+        .onConflict((oc) => oc.columns(['ticket_id', 'doc_type']).doUpdateSet({ file_sha256: sha, bytes, updated_at: now })),
+    ),
+  );
+}
+
+export function pageRow(ctx: Ctx, pageId: string) {
+  const p = ctx.store.first(qb.selectFrom('document_pages').selectAll().where('id', '=', pageId));
+  if (!p) throw new AppFailure('NOT_FOUND', 'Halaman tidak ditemukan.');
+  if (p.replaced_by || p.removed_at) throw new AppFailure('INVALID_STATE', 'Halaman ini sudah diubah atau dihapus. Muat ulang berkas kasus.');
+  return p as typeof p & { doc_type: DocType };
+}
+
+export async function removePage(ctx: Ctx, pageId: string, publish: (e: ServerEvent) => void): Promise<{ pageId: string }> {
+  const p = pageRow(ctx, pageId);
+  return inLane(`${p.ticket_id}/${p.doc_type}`, async () => {
+    ctx.store.tx((w) => {
+      w.run(qb.updateTable('document_pages').set({ removed_at: iso(ctx.now()) }).where('id', '=', pageId).where('removed_at', 'is', null));
+      audit(w, ctx, 'documents.removePage', 'ticket', p.ticket_id, { docType: p.doc_type, pageId });
+    });
+    await rebuildPdf(ctx, p.ticket_id, p.doc_type);
+    publish({ type: 'documents.changed', ticketId: p.ticket_id, docType: p.doc_type });
+    return { pageId };
+  });
+}

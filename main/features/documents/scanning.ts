@@ -1,0 +1,143 @@
+// Which scanner a desk drives (Admin → Dokumen), and one batch from it: pages handed on as each is
+// complete, the batch's fault reported with the pages before it kept. The host's own desk scans
+// here, as a job; other desks run the same batch in their own main process (./deskScan.ts).
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { DeskScanner, ParsedInput, ScannerConfig } from '../../../common/contract/index';
+import { AppFailure, audit, iso, newId, requireActor, type Ctx } from '../../platform/context';
+import { qb } from '../../platform/db';
+import type { ScanFault, ScannedPage, Scanner } from '../../platform/ports';
+import { unclaimedStore } from '../../platform/transport/idempotency';
+import { fileStore, ticketService } from './caseFile';
+import { ingestPage } from './pages';
+import { Naps2Scanner } from './adapters/naps2';
+import { SaneScanner } from './adapters/sane';
+import { WatchFolderScanner } from './adapters/watchFolder';
+import { WiaScanner } from './adapters/wia';
+
+export const DEFAULT_SCANNER: ScannerConfig = { adapter: 'none', device: '', resolution: 200, mode: 'gray', paper: 'A4', source: 'flatbed', folder: '' };
+
+export function deskScannerConfig(ctx: Pick<Ctx, 'store'>, deskId: string): ScannerConfig {
+  const row = ctx.store.first(qb.selectFrom('desk_scanners').select('config').where('desk_id', '=', deskId));
+  return row ? { ...DEFAULT_SCANNER, ...(JSON.parse(row.config) as Partial<ScannerConfig>) } : DEFAULT_SCANNER;
+}
+
+export function listDeskScanners(ctx: Ctx): DeskScanner[] {
+  const desks = ctx.store.all(qb.selectFrom('desks').select(['id', 'name', 'counter_no']).where('revoked_at', 'is', null).orderBy('counter_no'));
+  return desks.map((d) => ({ deskId: d.id, deskName: d.name, counterNo: d.counter_no, config: deskScannerConfig(ctx, d.id) }));
+}
+
+export function saveDeskScanner(ctx: Ctx, input: ParsedInput<'documents.saveScanner'>): DeskScanner {
+  const desk = ctx.store.first(qb.selectFrom('desks').select(['id', 'name', 'counter_no']).where('id', '=', input.deskId).where('revoked_at', 'is', null));
+  if (!desk) throw new AppFailure('NOT_FOUND', 'Meja tidak ditemukan.');
+  if (input.config.adapter === 'folder' && !input.config.folder)
+    throw new AppFailure('VALIDATION', 'Tulis folder tempat pemindai jaringan menyimpan hasil pindaian.', { folder: 'Wajib untuk folder pindaian.' });
+  const now = iso(ctx.now());
+  ctx.store.tx((w) => {
+    w.run(qb.insertInto('desk_scanners').values({ desk_id: desk.id, config: JSON.stringify(input.config), updated_at: now }).onConflict((oc) => oc.column('desk_id').doUpdateSet({ config: JSON.stringify(input.config), updated_at: now })));
+    audit(w, ctx, 'documents.saveScanner', 'desk', desk.id, input.config);
+  });
+  return { deskId: desk.id, deskName: desk.name, counterNo: desk.counter_no, config: input.config };
+}
+
+/**
+ * The adapter for a configuration, on this PC. LOKET_SCANIMAGE names another scanimage program
+ * (the device tests' fault-injecting wrapper); SANE_CONFIG_DIR is SANE's own.
+ */
+export function scannerFor(config: ScannerConfig): Scanner | null {
+  switch (config.adapter) {
+    case 'sane':
+      return new SaneScanner({ command: process.env.LOKET_SCANIMAGE || 'scanimage' });
+    case 'wia':
+      return new WiaScanner();
+    case 'naps2':
+      return new Naps2Scanner();
+    case 'folder':
+      return new WatchFolderScanner({ folder: config.folder });
+    default:
+      return null;
+  }
+}
+
+export const NO_SCANNER_MESSAGE = 'Pemindai untuk meja ini belum diatur. Minta admin memilihnya di Admin → Dokumen, atau masukkan berkas dari file atau kamera.';
+
+export interface BatchOutcome {
+  stored: number;
+  fault: ScanFault | null;
+  /** A page the sink could not take (host unreachable, refused): the pages from there on are kept where they are. */
+  sinkError: Error | null;
+}
+
+/**
+ * Scans one batch and hands each page to `sink` in order, as it arrives. A page the sink fails on
+ * stops the handing on; the scan itself still finishes, so nothing on the glass or in the feeder
+ * is half-taken.
+ */
+export async function runBatch(scanner: Scanner, config: ScannerConfig, outDir: string, signal: AbortSignal | undefined, sink: (page: ScannedPage) => Promise<void>): Promise<BatchOutcome> {
+  let chain = Promise.resolve();
+  let stored = 0;
+  let sinkError: Error | null = null;
+  const result = await scanner.scan({
+    device: config.device,
+    resolution: config.resolution,
+    mode: config.mode,
+    paper: config.paper,
+    source: config.source,
+    outDir,
+    ...(signal ? { signal } : {}),
+    onPage: (page) => {
+      chain = chain.then(async () => {
+        if (sinkError) return;
+        try {
+          await sink(page);
+          stored++;
+        } catch (err) {
+          sinkError = err as Error;
+        }
+      });
+    },
+  });
+  await chain;
+  return { stored, fault: result.fault, sinkError };
+}
+
+const busyDesks = new Set<string>();
+
+/** `documents.scan`: the host's own scanner, with the caller desk's settings, as a job. */
+export function startHostScan(ctx: Ctx, input: ParsedInput<'documents.scan'>): { jobId: string } {
+  const actor = requireActor(ctx);
+  ticketService(ctx, input.ticketId);
+  const config = deskScannerConfig(ctx, actor.desk.id);
+  const scanner = scannerFor(config);
+  if (!scanner) throw new AppFailure('SCANNER_NOT_FOUND', NO_SCANNER_MESSAGE);
+  if (busyDesks.has(actor.desk.id)) throw new AppFailure('SCANNER_BUSY', 'Pemindai meja ini sedang memindai. Tunggu sampai selesai.');
+  const jobCtx: Ctx = { ...ctx, store: unclaimedStore(ctx.store), events: [] };
+  busyDesks.add(actor.desk.id);
+  const files = fileStore(ctx);
+  const job = ctx.jobs.start(
+    'documents.scan',
+    async (j) => {
+      try {
+        j.progress(0.05, 'Memindai…');
+        const outDir = join(ctx.dataDir, 'scans', newId());
+        const outcome = await runBatch(scanner, config, outDir, j.signal, async (page) => {
+          const { sha256 } = files.put(readFileSync(page.path));
+          await ingestPage(jobCtx, { ticketId: input.ticketId, docType: input.docType, sourceSha256: sha256, source: 'scan', mode: config.mode }, j.publish);
+          rmSync(page.path, { force: true });
+          j.progress(Math.min(0.95, 0.1 + page.seq * 0.08), `Halaman ${page.seq} tersimpan`);
+        });
+        // Pages the host could not take stay on disk for the next try; otherwise the batch folder goes.
+        if (!outcome.sinkError) rmSync(outDir, { recursive: true, force: true });
+        const saved = `${outcome.stored} halaman tersimpan.`;
+        if (outcome.sinkError) throw outcome.sinkError instanceof AppFailure ? new AppFailure(outcome.sinkError.code, `${saved} ${outcome.sinkError.message}`) : outcome.sinkError;
+        if (outcome.fault) throw new AppFailure(outcome.fault.code, `${saved} ${outcome.fault.message}`);
+        j.progress(1, saved);
+        return null;
+      } finally {
+        busyDesks.delete(actor.desk.id);
+      }
+    },
+    { startedBy: actor.user.id },
+  );
+  return { jobId: job.id };
+}

@@ -1,0 +1,2 @@
+export { lettersHandlers } from './handlers';
+export { toDetail, letterTimes } from './workflow';

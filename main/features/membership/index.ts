@@ -1,0 +1,3 @@
+export { membershipHandlers } from './handlers';
+export { startRetryLoop } from './loop';
+export { retryPendingChecks } from './retry';

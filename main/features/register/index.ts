@@ -1,0 +1,2 @@
+export { registerHandlers } from './handlers';
+export { exportRegisterTo } from './exporting';

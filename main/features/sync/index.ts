@@ -1,0 +1,3 @@
+export { syncHandlers } from './handlers';
+export { foldQueueDayStats } from './queueDayStats';
+export { syncState } from './sync';

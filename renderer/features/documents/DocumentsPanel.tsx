@@ -1,0 +1,290 @@
+// The case's papers on the resepsionis/petugas screen: the service's checklist (present, missing),
+// one button to scan into the chosen document type, a file picker, drag-and-drop and the camera;
+// thumbnails appear as each page arrives (documents.changed events); rotate, crop and remove a
+// page; and the incomplete file returned to the visitor with a printed list of what is missing.
+import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
+import type { AppError, CaseFile, Job } from '../../../common/contract/index';
+import { DOC_TYPE_CODES, DOC_TYPES, type DocType } from '../../../common/domain/documents';
+import { dateTime } from '../../app/format';
+import { useAction, useLoad, useServerEvents } from '../../app/hooks';
+import { session } from '../../app/client';
+import { api } from '../../app/state/api';
+import { ErrorAlert, Notice } from '../../components/Alert';
+import { t } from '../../i18n/id';
+import { CameraDialog } from './CameraDialog';
+import { deskScanner } from './deskBridge';
+import { PageViewer } from './PageViewer';
+import { uploadImage } from './upload';
+import './documents.css';
+
+type Page = CaseFile['documents'][number]['pages'][number];
+
+function download(fileName: string, base64: string, mime = 'application/pdf'): void {
+  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+  const url = URL.createObjectURL(new Blob([bytes], { type: mime }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+export function DocumentsPanel({ ticketId }: { ticketId: string }) {
+  const file = useLoad(() => api('documents.caseFile', { ticketId }));
+  const action = useAction();
+  const [target, setTarget] = useState<DocType | null>(null);
+  const [progress, setProgress] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const [faultError, setFaultError] = useState<AppError | null>(null);
+  const [jobs, setJobs] = useState<string[]>([]);
+  const [hasFault, setHasFault] = useState(false);
+  const [dragging, setDragging] = useState(false);
+  const [camera, setCamera] = useState(false);
+  const [viewing, setViewing] = useState<Page | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const data = file.data;
+
+  useEffect(() => {
+    void file.reload();
+  }, [ticketId]);
+
+  // The first missing paper is what the resepsionis most likely holds.
+  const firstMissing = data?.checklist.find((l) => !l.present)?.docType ?? data?.checklist[0]?.docType ?? 'ktp';
+  const docType: DocType = target ?? firstMissing;
+
+  useServerEvents((e) => {
+    if (e.type === 'documents.changed' && e.ticketId === ticketId) void file.reload();
+    if (e.type === 'job.changed' && jobs.includes(e.job.id)) onJob(e.job);
+  });
+
+  const onJob = useCallback((job: Job) => {
+    if (job.status === 'running' || job.status === 'queued') return setProgress(job.message);
+    setJobs((js) => js.filter((id) => id !== job.id));
+    setProgress(null);
+    if (job.status === 'failed') {
+      setFaultError({ code: job.errorCode ?? 'INTERNAL', message: job.error ?? '' });
+      setHasFault(job.kind === 'documents.scan');
+    } else if (job.status === 'done' && job.kind === 'documents.scan') {
+      setDone(t.documents.pagesStored(data?.documents.find((d) => d.docType === docType)?.pages.length ?? 0));
+      setHasFault(false);
+    }
+    void file.reload();
+  }, [data, docType]);
+
+  const track = (jobId: string) => setJobs((js) => [...js, jobId]);
+
+  async function scan() {
+    setFaultError(null);
+    setDone(null);
+    const desk = deskScanner();
+    if (desk) {
+      setProgress(t.documents.scanning);
+      const off = desk.onProgress((p) => setProgress(t.documents.sending(p.uploaded, p.pending)));
+      const r = await action.run(() => desk.scan({ token: session.token ?? '', ticketId, docType }));
+      off();
+      setProgress(null);
+      if (r.ok) {
+        setHasFault(r.value.fault !== null || r.value.pending > 0);
+        if (r.value.fault) setFaultError({ code: r.value.fault.code as AppError['code'], message: r.value.fault.message });
+        else setDone(t.documents.pagesStored(r.value.uploaded));
+      }
+      void file.reload();
+      return;
+    }
+    setProgress(t.documents.scanning);
+    const r = await action.run(() => api('documents.scan', { ticketId, docType }));
+    if (r.ok) track(r.value.jobId);
+    else setProgress(null);
+  }
+
+  async function sendFiles(files: FileList | File[]) {
+    setFaultError(null);
+    setDone(null);
+    for (const f of Array.from(files)) {
+      setProgress(t.documents.uploading(f.name));
+      const r = await uploadImage(ticketId, docType, f.name, new Uint8Array(await f.arrayBuffer()), 'file');
+      if (!r.ok) {
+        setFaultError(r.error);
+        continue;
+      }
+      track(r.value.jobId);
+    }
+    setProgress(null);
+  }
+
+  async function sendPhoto(bytes: Uint8Array) {
+    setCamera(false);
+    setProgress(t.documents.uploading(t.documents.camera));
+    const r = await uploadImage(ticketId, docType, 'foto.jpg', bytes, 'camera');
+    if (r.ok) track(r.value.jobId);
+    else setFaultError(r.error);
+    setProgress(null);
+  }
+
+  async function rotate(page: Page) {
+    const r = await action.run(() => api('documents.editPage', { pageId: page.pageId, rotate: 90, crop: null }));
+    if (r.ok) track(r.value.jobId);
+  }
+
+  async function crop(page: Page, box: { left: number; top: number; width: number; height: number }) {
+    setViewing(null);
+    const r = await action.run(() => api('documents.editPage', { pageId: page.pageId, rotate: 0, crop: box }));
+    if (r.ok) track(r.value.jobId);
+  }
+
+  async function remove(page: Page) {
+    await action.run(() => api('documents.removePage', { pageId: page.pageId }));
+  }
+
+  async function returnFile() {
+    if (!window.confirm(t.documents.returnConfirm)) return;
+    const r = await action.run(() => api('documents.returnFile', { ticketId }));
+    if (!r.ok) return;
+    void file.reload();
+    const sheet = await action.run(() => api('documents.returnSheet', { returnId: r.value.returnId }));
+    if (sheet.ok) download(sheet.value.fileName, sheet.value.base64);
+  }
+
+  async function sheetAgain(returnId: string) {
+    const sheet = await action.run(() => api('documents.returnSheet', { returnId }));
+    if (sheet.ok) download(sheet.value.fileName, sheet.value.base64);
+  }
+
+  async function pdf(d: DocType) {
+    const r = await action.run(() => api('documents.pdf', { ticketId, docType: d }));
+    if (r.ok) download(r.value.fileName, r.value.base64);
+  }
+
+  function onDrop(e: DragEvent) {
+    e.preventDefault();
+    setDragging(false);
+    if (e.dataTransfer.files.length) void sendFiles(e.dataTransfer.files);
+  }
+
+  const busy = action.pending || progress !== null;
+  const missingCount = data?.checklist.filter((l) => !l.present).length ?? 0;
+  return (
+    <section
+      className={`docs-panel${dragging ? ' docs-drop' : ''}`}
+      aria-label={t.documents.title}
+      data-testid="documents-panel"
+      data-state={file.state === 'ready' && jobs.length === 0 && progress === null ? 'ready' : 'loading'}
+      data-complete={data?.complete ? 'true' : 'false'}
+      onDragOver={(e) => {
+        e.preventDefault();
+        setDragging(true);
+      }}
+      onDragLeave={() => setDragging(false)}
+      onDrop={onDrop}
+    >
+      <div className="docs-head">
+        <h3>{t.documents.title}</h3>
+        {data ? (
+          <span className={`badge ${data.complete ? 'docs-ok' : 'docs-missing'}`} data-testid="documents-status">
+            {data.complete ? t.documents.complete : t.documents.incomplete(missingCount)}
+          </span>
+        ) : null}
+      </div>
+      <ErrorAlert error={file.error} testId="documents-load-error" />
+      {data ? (
+        <ul className="docs-checklist" data-testid="documents-checklist">
+          {data.checklist.map((l) => (
+            <li key={l.docType} data-testid={`check-${l.docType}`} data-present={l.present ? 'true' : 'false'} className={l.present ? 'present' : 'missing'}>
+              <button type="button" className={`docs-pick${docType === l.docType ? ' chosen' : ''}`} onClick={() => setTarget(l.docType)}>
+                <span aria-hidden="true">{l.present ? '✓' : '○'}</span> {l.name}
+              </button>
+              <span className="muted small">{l.present ? t.documents.pages(l.pages) : t.documents.missing}</span>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <div className="docs-actions">
+        <label className="docs-target">
+          <span>{t.documents.target}</span>
+          <select value={docType} data-testid="documents-target" onChange={(e) => setTarget(e.target.value as DocType)}>
+            {DOC_TYPE_CODES.map((d) => (
+              <option key={d} value={d}>
+                {DOC_TYPES[d]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="button" className="btn btn-primary" data-testid="documents-scan" disabled={busy} onClick={() => void scan()}>
+          {hasFault ? t.documents.scanContinue : t.documents.scan}
+        </button>
+        <button type="button" className="btn btn-secondary" data-testid="documents-file" disabled={busy} onClick={() => fileInput.current?.click()}>
+          {t.documents.fromFile}
+        </button>
+        <button type="button" className="btn btn-secondary" data-testid="documents-camera" disabled={busy} onClick={() => setCamera(true)}>
+          {t.documents.camera}
+        </button>
+        <input
+          ref={fileInput}
+          type="file"
+          accept="image/*"
+          multiple
+          hidden
+          data-testid="documents-file-input"
+          onChange={(e) => {
+            if (e.target.files) void sendFiles(e.target.files);
+            e.target.value = '';
+          }}
+        />
+      </div>
+      {dragging ? <p className="docs-drop-hint">{t.documents.dropHere} {DOC_TYPES[docType]}</p> : null}
+      {progress ? (
+        <p className="docs-progress" role="status" data-testid="documents-progress">
+          {progress}
+        </p>
+      ) : null}
+      <ErrorAlert error={faultError ?? action.error} testId="documents-error" />
+      {done ? <Notice testId="documents-done">{done}</Notice> : null}
+      {data && data.documents.length === 0 ? <p className="muted small">{t.documents.noPages}</p> : null}
+      {data?.documents.map((d) => (
+        <div key={d.docType} className="docs-doc" data-testid={`doc-${d.docType}`}>
+          <div className="docs-doc-head">
+            <strong>{d.name}</strong>
+            <span className="muted small">{t.documents.pages(d.pages.length)}</span>
+            {d.pdfBytes ? (
+              <button type="button" className="btn btn-ghost btn-sm" onClick={() => void pdf(d.docType)}>
+                {t.documents.pdf}
+              </button>
+            ) : null}
+          </div>
+          <ol className="docs-thumbs">
+            {d.pages.map((p) => (
+              <li key={p.pageId} data-testid="doc-page">
+                <button type="button" className="docs-thumb" title={t.documents.view} onClick={() => setViewing(p)}>
+                  <img src={`data:image/jpeg;base64,${p.thumbBase64}`} alt={`${d.name} ${p.seq}`} />
+                </button>
+                <div className="docs-thumb-actions">
+                  <button type="button" className="btn btn-ghost btn-xs" onClick={() => void rotate(p)} title={t.documents.rotate}>
+                    ⟳
+                  </button>
+                  <button type="button" className="btn btn-ghost btn-xs btn-danger-text" onClick={() => void remove(p)} title={t.documents.remove}>
+                    ✕
+                  </button>
+                </div>
+              </li>
+            ))}
+          </ol>
+        </div>
+      ))}
+      {data && !data.complete ? (
+        <button type="button" className="btn btn-warn btn-sm" data-testid="documents-return" disabled={busy} onClick={() => void returnFile()}>
+          {t.documents.returnFile}
+        </button>
+      ) : null}
+      {data?.returns.map((r) => (
+        <p key={r.returnId} className="muted small" data-testid="documents-returned">
+          {t.documents.returned(dateTime(r.at), r.byName)} ·{' '}
+          <button type="button" className="btn-link" data-testid="documents-sheet" onClick={() => void sheetAgain(r.returnId)}>
+            {t.documents.sheet}
+          </button>
+        </p>
+      ))}
+      {camera ? <CameraDialog onPhoto={(b) => void sendPhoto(b)} onCancel={() => setCamera(false)} /> : null}
+      {viewing ? <PageViewer page={viewing} onClose={() => setViewing(null)} onCrop={(box) => void crop(viewing, box)} /> : null}
+    </section>
+  );
+}
