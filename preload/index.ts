@@ -18,10 +18,20 @@ interface LoketBridge {
   calls: Record<string, (envelope: Envelope) => Promise<Result<unknown>>>;
   onEvent(listener: (event: BridgeEvent) => void): () => void;
   setSessionToken(token: string | null): Promise<void>;
+  /** Desk mode only: this PC's own scanner (renderer/features/documents/deskBridge.ts). */
+  scanner?: {
+    scan(input: { token: string; ticketId: string; docType: string }): Promise<Result<unknown>>;
+    cancel(): Promise<void>;
+    onProgress(listener: (event: unknown) => void): () => void;
+  };
 }
 
 const EVENT_CHANNEL = 'loket:event';
 const SESSION_CHANNEL = 'loket:session';
+/** Desk mode's scanner: main/app/electron.ts registerDeskScanner. */
+const SCAN_CHANNEL = 'loket:desk-scan';
+const SCAN_CANCEL_CHANNEL = 'loket:desk-scan-cancel';
+const SCAN_PROGRESS_CHANNEL = 'loket:desk-scan-progress';
 
 /** main/app/windowOptions.ts passes these as webPreferences.additionalArguments. */
 function argValue(prefix: string): string | null {
@@ -66,5 +76,27 @@ const bridge: LoketBridge = {
     await ipcRenderer.invoke(SESSION_CHANNEL, typeof token === 'string' ? token : null);
   },
 };
+
+// The scanner is plugged into a desk's own PC, so its main process drives it and uploads the pages
+// to the host; three fixed channels, plain data only. The host's own window scans through the host.
+if (mode === 'desk')
+  bridge.scanner = {
+    scan: (input) =>
+      ipcRenderer.invoke(SCAN_CHANNEL, {
+        token: typeof input?.token === 'string' ? input.token : '',
+        ticketId: typeof input?.ticketId === 'string' ? input.ticketId : '',
+        docType: typeof input?.docType === 'string' ? input.docType : '',
+      }) as Promise<Result<unknown>>,
+    cancel: async () => {
+      await ipcRenderer.invoke(SCAN_CANCEL_CHANNEL);
+    },
+    onProgress(listener) {
+      const handler = (_event: IpcRendererEvent, payload: unknown): void => listener(payload);
+      ipcRenderer.on(SCAN_PROGRESS_CHANNEL, handler);
+      return () => {
+        ipcRenderer.removeListener(SCAN_PROGRESS_CHANNEL, handler);
+      };
+    },
+  };
 
 contextBridge.exposeInMainWorld('loket', bridge);

@@ -10,6 +10,8 @@ export type ServerEvent =
   | { type: 'display.call'; call: DisplayCall }
   | { type: 'services.changed' }
   | { type: 'job.changed'; job: Job }
+  /** A letter moved (no personal data): the team's desks and the signing queues reload. */
+  | { type: 'letters.changed'; id: string; status: string }
   /** The sync state changed (ops queued or acknowledged, link lost or back): the indicator reloads. */
   | { type: 'sync.changed' }
   /** A case's papers changed (a page arrived, was edited or removed): screens showing it reload. */

@@ -20,6 +20,8 @@ import { fileKeySecretBox } from '../platform/secretBox';
 import type { SecretBox } from '../platform/ports';
 import { createDeskForwarder, usableToken, type DeskForwarder } from '../platform/transport/deskForwarder';
 import { contentSecurityPolicy, isAllowedNavigation, isSafeExternalUrl, parseLaunchArgs, windowOptions } from './windowOptions';
+import { scanToHost } from '../features/documents';
+import { isDocType } from '../../common/domain/documents';
 
 const EVENT_CHANNEL = 'loket:event';
 const SESSION_CHANNEL = 'loket:session';
@@ -113,6 +115,48 @@ function registerDeskIpc(desk: DeskForwarder): void {
   });
 }
 
+const SCAN_CHANNEL = 'loket:desk-scan';
+const SCAN_CANCEL_CHANNEL = 'loket:desk-scan-cancel';
+const SCAN_PROGRESS_CHANNEL = 'loket:desk-scan-progress';
+
+/**
+ * Desk mode: the scanner attached to this PC. The main process scans into a spool folder here and
+ * uploads each page to the host through the contract (features/documents/deskScan.ts); pages the
+ * host has not taken stay in the spool until the next press. One batch at a time.
+ */
+function registerDeskScanner(desk: DeskForwarder, spoolDir: string): void {
+  let running: AbortController | null = null;
+  ipcMain.handle(SCAN_CHANNEL, async (event, raw: unknown): Promise<Result<unknown>> => {
+    if (!isTrustedSender(event)) return FORBIDDEN;
+    const input = (typeof raw === 'object' && raw ? raw : {}) as { token?: unknown; ticketId?: unknown; docType?: unknown };
+    const token = usableToken(input.token);
+    if (!token || typeof input.ticketId !== 'string' || typeof input.docType !== 'string' || !isDocType(input.docType))
+      return { ok: false, error: { code: 'VALIDATION', message: 'Permintaan pindai tidak lengkap.' } };
+    if (running) return { ok: false, error: { code: 'SCANNER_BUSY', message: 'Pemindai meja ini sedang memindai. Tunggu sampai selesai.' } };
+    running = new AbortController();
+    try {
+      const value = await scanToHost({
+        call: desk.call,
+        token,
+        ticketId: input.ticketId,
+        docType: input.docType,
+        spoolDir,
+        signal: running.signal,
+        onProgress: (p) => mainWindow?.webContents.send(SCAN_PROGRESS_CHANNEL, { type: 'scan.progress', ...p }),
+      });
+      return { ok: true, value };
+    } catch (err) {
+      console.error('[loket] desk scan failed', (err as Error).message);
+      return HOST_FAILED;
+    } finally {
+      running = null;
+    }
+  });
+  ipcMain.handle(SCAN_CANCEL_CHANNEL, (event) => {
+    if (isTrustedSender(event)) running?.abort();
+  });
+}
+
 function secureSession(hostUrl: string | null): void {
   const csp = contentSecurityPolicy(hostUrl);
   // Applied to documents, file:// included (the renderer's index.html also carries a meta policy,
@@ -121,10 +165,14 @@ function secureSession(hostUrl: string | null): void {
     if (details.resourceType !== 'mainFrame' && details.resourceType !== 'subFrame') return callback({});
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [csp] } });
   });
-  // Nothing in Loket needs the camera, location, notifications or the like; copying a pairing code does.
+  // Nothing in Loket needs location, notifications or the like; copying a pairing code does, and
+  // the case file's camera ('media') does, for the app's own page only.
   const allowed = new Set(['clipboard-sanitized-write', 'fullscreen']);
-  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) => callback(allowed.has(permission)));
-  session.defaultSession.setPermissionCheckHandler((_contents, permission) => allowed.has(permission));
+  const ownPage = (url: string | undefined) => typeof url === 'string' && isAllowedNavigation(url, appUrl);
+  session.defaultSession.setPermissionRequestHandler((contents, permission, callback) =>
+    callback(allowed.has(permission) || (permission === 'media' && ownPage(contents?.getURL()))),
+  );
+  session.defaultSession.setPermissionCheckHandler((contents, permission) => allowed.has(permission) || (permission === 'media' && ownPage(contents?.getURL())));
 }
 
 /**
@@ -228,6 +276,7 @@ async function main(): Promise<void> {
     forwarder = createDeskForwarder(hostUrl, { fingerprint: hostFingerprint });
     if (hostFingerprint) pinHostCertificate(hostUrl, hostFingerprint);
     registerDeskIpc(forwarder);
+    registerDeskScanner(forwarder, join(launch.options.dataDir ?? app.getPath('userData'), 'pindaian'));
   }
 
   secureSession(hostUrl);

@@ -5,6 +5,7 @@ import { t } from '../i18n/id';
 import { useApp } from '../app/state/app';
 import { navigate } from '../app/router';
 import { logout } from '../app/state/boot';
+import { SyncIndicator } from '../features/sync/SyncIndicator';
 
 export function ConnectionIndicator() {
   const reachable = useApp((s) => s.hostReachable);
@@ -58,6 +59,7 @@ export function Layout({ title, testId, state, children, kiosk, wide, isMenu }: 
         </div>
         <div className="topbar-right">
           <ConnectionIndicator />
+          {user ? <SyncIndicator /> : null}
           {user ? <span className="topbar-user" data-testid="current-user">{user.fullName}</span> : null}
           {user && !isMenu ? (
             <button type="button" className="btn btn-ghost" data-testid="nav-home" onClick={() => navigate('/')}>

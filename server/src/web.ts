@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { checkPassword, newEnrolCode, newToken, normaliseCode, sha256, type WebUser } from './auth';
 import type { Db } from './db';
 import { page, table, esc, initials } from './html';
+import { LETTER_STATUSES, LETTER_STATUS_LABELS } from '../../common/domain/letterFlow';
 
 const SESSION_COOKIE = 'loket_pusat';
 
@@ -153,14 +154,15 @@ export function registerWebRoutes(app: FastifyInstance, db: Db): void {
     const rows = await registerRows(user, q, 500);
     const offices = user.role === 'kantor' ? [] : (await pool.query<{ id: string; name: string }>('SELECT id, name FROM offices ORDER BY name')).rows;
     const filters = `<form method="get" class="card inline" data-testid="register-filters">
-      ${offices.length ? `<select name="office"><option value="">Semua kantor</option>${offices.map((o) => `<option value="${esc(o.id)}"${q.office === o.id ? ' selected' : ''}>${esc(o.name)}</option>`).join('')}</select>` : ''}
+      ${offices.length ? `<select name="office" aria-label="Kantor"><option value="">Semua kantor</option>${offices.map((o) => `<option value="${esc(o.id)}"${q.office === o.id ? ' selected' : ''}>${esc(o.name)}</option>`).join('')}</select>` : ''}
       <input name="from" type="date" value="${esc(q.from ?? '')}" aria-label="Dari"><input name="to" type="date" value="${esc(q.to ?? '')}" aria-label="Sampai">
-      <input name="hospital" placeholder="Rumah sakit" value="${esc(q.hospital ?? '')}"><input name="status" placeholder="Status" value="${esc(q.status ?? '')}">
-      <input name="q" placeholder="Nama / nomor" value="${esc(q.q ?? '')}"><button>Saring</button>
+      <input name="hospital" placeholder="Rumah sakit" aria-label="Rumah sakit" value="${esc(q.hospital ?? '')}">
+      <select name="status" aria-label="Status"><option value="">Semua status</option>${LETTER_STATUSES.map((st) => `<option value="${st}"${q.status === st ? ' selected' : ''}>${esc(LETTER_STATUS_LABELS[st])}</option>`).join('')}</select>
+      <input name="q" placeholder="Nama / nomor" aria-label="Nama / nomor" value="${esc(q.q ?? '')}"><button>Saring</button>
       <a class="button" href="/register.xlsx?${new URLSearchParams(Object.entries(q).filter(([, v]) => v) as [string, string][]).toString()}">Unduh Excel</a></form>`;
     const body = table(
       ['Kantor', 'Tanggal', 'Nomor', 'Pasien', 'NIK', 'Rumah sakit', 'Status', 'Petugas'],
-      rows.map((r) => [esc(r.office), esc(r.data.day), esc(r.data.number ?? '—'), esc(r.data.patient_name), esc(maskNik(r.data.nik)), esc(r.data.hospital_name), esc(r.data.status), esc(r.data.officer_name)]),
+      rows.map((r) => [esc(r.office), esc(r.data.day), esc(r.data.number ?? '—'), esc(r.data.patient_name), esc(maskNik(r.data.nik)), esc(r.data.hospital_name), esc(statusWords(r.data.status)), esc(r.data.officer_name)]),
       'register',
     );
     return reply.type('text/html').send(page('Register lintas kantor', `${filters}<p class="muted">${rows.length} baris</p>${body}`, user));
@@ -176,7 +178,7 @@ export function registerWebRoutes(app: FastifyInstance, db: Db): void {
     ws.columns = ['Kantor', 'Tanggal', 'Nomor', 'Pasien', 'NIK', 'Rumah sakit', 'Status', 'Petugas'].map((header) => ({ header, width: 22 }));
     ws.getRow(1).font = { bold: true };
     ws.views = [{ state: 'frozen', ySplit: 1 }];
-    for (const r of rows) ws.addRow([r.office, r.data.day, r.data.number ?? '', r.data.patient_name, maskNik(r.data.nik), r.data.hospital_name, r.data.status, r.data.officer_name]);
+    for (const r of rows) ws.addRow([r.office, r.data.day, r.data.number ?? '', r.data.patient_name, maskNik(r.data.nik), r.data.hospital_name, statusWords(r.data.status), r.data.officer_name]);
     ws.autoFilter = { from: 'A1', to: 'H1' };
     const buf = Buffer.from(await wb.xlsx.writeBuffer());
     return reply.header('content-disposition', 'attachment; filename="register-pusat.xlsx"').type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send(buf);
@@ -217,7 +219,7 @@ export function registerWebRoutes(app: FastifyInstance, db: Db): void {
     const valid = !cancelled && typeof d.number === 'string';
     const rows: [string, string][] = [
       ['Nomor', esc(d.number ?? '—')],
-      ['Tanggal', esc(String(d.signed_at ?? d.day ?? '').slice(0, 10))],
+      ['Tanggal', esc(longDay(String(d.signed_at ?? d.day ?? '').slice(0, 10)))],
       ['Rumah sakit', esc(d.hospital_name)],
       ['Pasien', esc(initials(String(d.patient_name ?? '')))],
       ['Penandatangan', esc(d.signer_name ?? d.signed_by ?? '—')],
@@ -237,6 +239,11 @@ export function registerWebRoutes(app: FastifyInstance, db: Db): void {
   });
   app.get('/static/verify.js', async (_req, reply) => reply.type('text/javascript').send(VERIFY_JS));
 }
+
+const statusWords = (status: unknown) => (typeof status === 'string' && status in LETTER_STATUS_LABELS ? LETTER_STATUS_LABELS[status as keyof typeof LETTER_STATUS_LABELS] : String(status ?? ''));
+/** "2026-11-20" → "20 November 2026", as a letter states its date. */
+const longDay = (day: string) =>
+  /^\d{4}-\d{2}-\d{2}$/.test(day) ? new Date(`${day}T00:00:00Z`).toLocaleDateString('id-ID', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }) : day;
 
 const VERIFY_JS = `(() => {
   const drop = document.getElementById('drop'); const input = document.getElementById('pdf'); const out = document.getElementById('hash-result');

@@ -39,3 +39,77 @@ export async function startTestCentral(port = 0): Promise<TestCentral> {
     query: async <R>(sql: string, params: unknown[] = []) => (await server.db.pool.query(sql, params)).rows as R[],
   });
 }
+
+/** The central server as its own process (`node out/server/main.js`, built by server/build.mjs). */
+export interface CentralProcess {
+  url: string;
+  pgUrl: string;
+  proc: import('node:child_process').ChildProcess;
+  cookie: string;
+  createOffice(name: string, kabKota?: string): Promise<string>;
+  enrolCode(officeId: string): Promise<string>;
+  revoke(officeId: string): Promise<void>;
+  /** A user of the central pages (role 'central' reads across offices). */
+  createUser(username: string, password: string, role: string, officeId?: string): Promise<void>;
+  query<R>(sql: string, params?: unknown[]): Promise<R[]>;
+  stop(): Promise<void>;
+}
+
+export async function startCentralProcess(): Promise<CentralProcess> {
+  const { spawn } = await import('node:child_process');
+  const pg = (await import('pg')).default;
+  const dataDir = join(mkdtempSync(join(tmpdir(), 'loket-central-')), 'pg');
+  const pgPort = await freePort();
+  const proc = spawn(process.execPath, ['out/server/main.js', '--port', '0', '--pg-port', String(pgPort), '--data-dir', dataDir], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, LOKET_SERVER_ADMIN_PASSWORD: ADMIN_PASSWORD, DATABASE_URL: '' },
+  });
+  const exited = new Promise<void>((r) => proc.once('exit', () => r()));
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`central server did not start: ${out}`)), 60_000);
+    proc.stdout!.on('data', (b: Buffer) => {
+      out += b.toString();
+      const line = out.split('\n')[0];
+      if (out.includes('\n')) {
+        clearTimeout(timer);
+        try {
+          resolve((JSON.parse(line!) as { url: string }).url);
+        } catch {
+          reject(new Error(`central server's first line: ${line}`));
+        }
+      }
+    });
+    proc.stderr!.on('data', (b: Buffer) => (out += b.toString()));
+    proc.once('exit', (code) => reject(new Error(`central server exited ${code}: ${out}`)));
+  });
+  const pgUrl = `postgres://postgres:loket@127.0.0.1:${pgPort}/loket`;
+  const pool = new pg.Pool({ connectionString: pgUrl, max: 2 });
+  const login = await fetch(`${url}/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }),
+  });
+  const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+  const post = async (path: string, body: unknown = {}) => {
+    const res = await fetch(`${url}${path}`, { method: 'POST', headers: { cookie, 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify(body) });
+    if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+    return res.json() as Promise<Record<string, unknown>>;
+  };
+  return {
+    url,
+    pgUrl,
+    proc,
+    cookie,
+    createOffice: async (name, kabKota = 'Kota Palembang') => (await post('/api/offices', { name, kabKota, province: 'Sumatera Selatan' })).id as string,
+    enrolCode: async (officeId) => (await post(`/api/offices/${officeId}/codes`)).code as string,
+    revoke: async (officeId) => void (await post(`/api/offices/${officeId}/revoke`)),
+    createUser: async (username, password, role, officeId) => void (await post('/api/users', { username, password, role, officeId: officeId ?? null })),
+    query: async <R>(sql: string, params: unknown[] = []) => (await pool.query(sql, params)).rows as R[],
+    stop: async () => {
+      await pool.end();
+      proc.kill('SIGTERM');
+      await exited;
+    },
+  };
+}

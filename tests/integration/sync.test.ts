@@ -47,7 +47,8 @@ async function enrolledHost(officeName: string, serverUrl: string, dataDir?: str
   const office = await setupOffice(host.url);
   const officeId = await central.createOffice(officeName);
   const code = await central.enrolCode(officeId);
-  await ok(host.url, 'sync.enrol', { serverUrl, code }, office.tokens.admin!);
+  // With a requestId, as the screen sends it (the idempotent path).
+  await ok(host.url, 'sync.enrol', { serverUrl, code, requestId: uuidv7() }, office.tokens.admin!);
   return { host, officeId, ...office };
 }
 

@@ -218,6 +218,17 @@ describe('main/app/electron.ts in host mode', () => {
     expect(answer('clipboard-sanitized-write')).toBe(true);
   });
 
+  it('grants the camera to the app\'s own page only (the case file\'s photos)', () => {
+    const answer = (url: string) => {
+      const cb = vi.fn();
+      fake.permissionRequest!({ getURL: () => url }, 'media', cb);
+      return cb.mock.calls[0]![0];
+    };
+    expect(answer(`${APP_URL}#/resepsionis`)).toBe(true);
+    expect(answer('https://example.com/')).toBe(false);
+    expect(answer('file:///etc/passwd')).toBe(false);
+  });
+
   describe('every web contents', () => {
     const events = new Map<string, Listener[]>();
     let openHandler: Listener = () => undefined;
@@ -344,8 +355,13 @@ describe('main/app/electron.ts in desk mode', () => {
     expect(win().loadFile).toHaveBeenCalledWith('/opt/Loket/resources/app.asar/out/renderer/index.html');
   });
 
-  it('registers one IPC handler per contract call plus the event-feed session', () => {
-    expect([...fake.ipcHandlers.keys()].sort()).toEqual([...CALL_NAMES.map((n) => `loket:${n}`), 'loket:session'].sort());
+  it('registers one IPC handler per contract call plus the event-feed session and this PC\'s scanner', () => {
+    expect([...fake.ipcHandlers.keys()].sort()).toEqual([...CALL_NAMES.map((n) => `loket:${n}`), 'loket:session', 'loket:desk-scan', 'loket:desk-scan-cancel'].sort());
+  });
+
+  it('refuses a scan from another webContents, and a scan request without its fields', async () => {
+    await expect(invoke('desk-scan', { sender: {} } as never, { token: 'sess-1', ticketId: 't', docType: 'ktp' })).resolves.toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    await expect(invoke('desk-scan', trusted(), { token: 'sess-1', ticketId: 't', docType: 'paspor' })).resolves.toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
   });
 
   it('forwards a call from the app window to the host with its token and input', async () => {

@@ -21,22 +21,46 @@ export interface IngestRequest {
   replaces?: string;
 }
 
-/** One document's pages change one at a time, so its PDF is always made from the latest pages. */
+/**
+ * One document's pages change one at a time, so its PDF is always made from the latest pages; and
+ * while more pages of it are queued (an ADF batch arriving) only the last one remakes the PDF.
+ */
 const lanes = new Map<string, Promise<unknown>>();
+const queued = new Map<string, number>();
 function inLane<T>(key: string, work: () => Promise<T>): Promise<T> {
   const before = lanes.get(key) ?? Promise.resolve();
-  const run = before.then(work, work);
+  queued.set(key, (queued.get(key) ?? 0) + 1);
+  const done = () => {
+    const n = (queued.get(key) ?? 1) - 1;
+    if (n > 0) queued.set(key, n);
+    else queued.delete(key);
+  };
+  const run = before.then(work, work).finally(done);
   const tail = run.catch(() => undefined);
   lanes.set(key, tail);
   void tail.then(() => lanes.get(key) === tail && lanes.delete(key));
   return run;
 }
+/** More work waits behind the current one in this document's lane. */
+const moreQueued = (key: string): boolean => (queued.get(key) ?? 0) > 1;
 
 export const maxFileBytes = (): number => DEFAULT_MAX_FILE_BYTES;
 
 /** Makes the stored page from a source file and records it; answers the page id. */
 export function ingestPage(ctx: Ctx, req: IngestRequest, publish: (e: ServerEvent) => void): Promise<string> {
-  return inLane(`${req.ticketId}/${req.docType}`, async () => {
+  const lane = `${req.ticketId}/${req.docType}`;
+  return inLane(lane, async () => {
+    try {
+      return await addPage(ctx, req, publish, lane);
+    } catch (err) {
+      // A refused page ends the run: the pages before it still get their PDF.
+      if (!moreQueued(lane)) await rebuildPdf(ctx, req.ticketId, req.docType).catch(() => undefined);
+      throw err;
+    }
+  });
+}
+
+async function addPage(ctx: Ctx, req: IngestRequest, publish: (e: ServerEvent) => void, lane: string): Promise<string> {
     requireActor(ctx);
     const files = fileStore(ctx);
     const input = files.read(req.sourceSha256);
@@ -80,10 +104,9 @@ export function ingestPage(ctx: Ctx, req: IngestRequest, publish: (e: ServerEven
       if (req.replaces) w.run(qb.updateTable('document_pages').set({ replaced_by: id }).where('id', '=', req.replaces));
       audit(w, ctx, req.replaces ? 'documents.editPage' : 'documents.addPage', 'ticket', req.ticketId, { docType: req.docType, pageId: id, bytes: stored.size, source: req.source });
     });
-    await rebuildPdf(ctx, req.ticketId, req.docType);
+    if (!moreQueued(lane)) await rebuildPdf(ctx, req.ticketId, req.docType);
     publish({ type: 'documents.changed', ticketId: req.ticketId, docType: req.docType });
     return id;
-  });
 }
 
 /** The document's live pages as one PDF, stored as a new file (the old one is left as it was). */

@@ -120,16 +120,26 @@ export function startHostScan(ctx: Ctx, input: ParsedInput<'documents.scan'>): {
       try {
         j.progress(0.05, 'Memindai…');
         const outDir = join(ctx.dataDir, 'scans', newId());
+        // Each page is kept (by hash) the moment it is scanned and queued for its image work, so the
+        // scanner never waits for the JPEG of the page before.
+        const work: Promise<unknown>[] = [];
+        let stored = 0;
         const outcome = await runBatch(scanner, config, outDir, j.signal, async (page) => {
           const { sha256 } = files.put(readFileSync(page.path));
-          await ingestPage(jobCtx, { ticketId: input.ticketId, docType: input.docType, sourceSha256: sha256, source: 'scan', mode: config.mode }, j.publish);
           rmSync(page.path, { force: true });
-          j.progress(Math.min(0.95, 0.1 + page.seq * 0.08), `Halaman ${page.seq} tersimpan`);
+          work.push(
+            ingestPage(jobCtx, { ticketId: input.ticketId, docType: input.docType, sourceSha256: sha256, source: 'scan', mode: config.mode }, j.publish).then(() => {
+              stored++;
+              j.progress(Math.min(0.95, 0.1 + stored * 0.08), `Halaman ${stored} tersimpan`);
+            }),
+          );
         });
-        // Pages the host could not take stay on disk for the next try; otherwise the batch folder goes.
-        if (!outcome.sinkError) rmSync(outDir, { recursive: true, force: true });
-        const saved = `${outcome.stored} halaman tersimpan.`;
-        if (outcome.sinkError) throw outcome.sinkError instanceof AppFailure ? new AppFailure(outcome.sinkError.code, `${saved} ${outcome.sinkError.message}`) : outcome.sinkError;
+        const settled = await Promise.allSettled(work);
+        const refused = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected')?.reason as Error | undefined;
+        rmSync(outDir, { recursive: true, force: true });
+        const saved = `${stored} halaman tersimpan.`;
+        const sinkError = outcome.sinkError ?? refused ?? null;
+        if (sinkError) throw sinkError instanceof AppFailure ? new AppFailure(sinkError.code, `${saved} ${sinkError.message}`) : sinkError;
         if (outcome.fault) throw new AppFailure(outcome.fault.code, `${saved} ${outcome.fault.message}`);
         j.progress(1, saved);
         return null;

@@ -214,10 +214,12 @@ export function getLetter(ctx: Ctx, id: string): LetterDetail {
   return toDetail(ctx.store, row, ctx.now());
 }
 
-/** The team's open letters, oldest first (a few dozen a day: no paging needed here). */
+/** The team's open letters and today's finished ones, oldest first (a few dozen a day: no paging). */
 export function workList(ctx: Ctx): LetterDetail[] {
+  const today = officeDay(ctx.now(), officeTimeZone(ctx.store));
+  const open = ['diterima', 'dikembalikan', 'lengkap', 'draf', 'disetujui', 'ditandatangani', 'dicetak', 'diambil'];
   const rows = ctx.store.all(
-    qb.selectFrom('letters').selectAll().where('status', 'in', ['diterima', 'dikembalikan', 'lengkap', 'draf', 'disetujui', 'ditandatangani', 'dicetak', 'diambil']).orderBy('received_at').limit(200),
+    qb.selectFrom('letters').selectAll().where((eb) => eb.or([eb('status', 'in', open), eb('day', '=', today)])).orderBy('received_at').limit(200),
   );
   return rows.map((r) => toDetail(ctx.store, r, ctx.now()));
 }

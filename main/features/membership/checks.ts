@@ -13,8 +13,13 @@ import { officeTimeZone } from '../../platform/office';
 import { checkNikAtBpjs, type BpjsConfig } from './bpjsClient';
 import { loadConfig } from './settings';
 
-/** At most this many requests to BPJS at once for one family. */
-export const FAMILY_PARALLEL = 4;
+/**
+ * At most this many requests to BPJS at once for one family: a usual KK (up to 8 people) goes out
+ * in one wave, so the whole family takes about as long as one check; a 20-person KK takes three.
+ * BPJS's rate limits are unconfirmed (bpjs-bridging.md); 8 stays well inside what one desk PC's
+ * browser would send from the P-Care web page.
+ */
+export const FAMILY_PARALLEL = 8;
 
 export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
   const out = new Array<R>(items.length);

@@ -3,7 +3,7 @@
 import { sql } from 'kysely';
 import { AppFailure, audit, type Ctx, type Deps } from '../../platform/context';
 import {
-  callServer, deviceId, raw, readSyncStatus, SyncRefused, workerOf, writeState,
+  callServer, raw, readState, readSyncStatus, SyncRefused, workerOf, writeState,
 } from '../../platform/sync';
 import { EnrolReply } from '../../../common/sync/protocol';
 import type { ParsedInput, QuarantinedOp, SyncStatus } from '../../../common/contract/index';
@@ -18,7 +18,10 @@ export function syncState(deps: Pick<Deps, 'store' | 'now'>): SyncStatus {
 
 export async function enrol(ctx: Ctx, input: ParsedInput<'sync.enrol'>): Promise<SyncStatus> {
   const serverUrl = input.serverUrl.replace(/\/+$/, '');
-  const device = ctx.store.tx((w) => deviceId(w));
+  // Only read here: an idempotent handler must not write before its first await (dispatch's
+  // runOnce), and the device id exists from the worker's creation on.
+  const device = readState(ctx.store, 'device_id');
+  if (!device) throw new AppFailure('SERVICE_UNAVAILABLE', 'Sinkronisasi belum siap di host ini; mulai ulang aplikasi lalu coba lagi.');
   let reply: EnrolReply;
   try {
     reply = EnrolReply.parse(

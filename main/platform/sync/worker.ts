@@ -53,6 +53,8 @@ export function createSyncWorker(opts: SyncWorkerOptions): SyncWorker {
   let loop: Promise<void> | null = null;
   const columnCache = new Map<string, string[]>();
 
+  // The device id exists from here on, so enrolment (an idempotent call) only reads it.
+  store.tx((w) => deviceId(w));
   const changed = () => opts.onChange?.();
   const target = () => {
     const serverUrl = readState(store, 'server_url');

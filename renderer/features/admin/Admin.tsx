@@ -14,8 +14,10 @@ import { backupStrings } from '../backup/strings';
 import { BpjsPanel } from '../membership/BpjsPanel';
 import { LettersAdmin } from '../letters/LettersAdmin';
 import { DocumentsAdminPanel } from '../documents/DocumentsAdminPanel';
+import { SyncPanel } from '../sync/SyncPanel';
+import { syncStrings } from '../sync/strings';
 
-const TABS = ['users', 'desks', 'services', 'queue', 'devices', 'network', 'display', 'office', 'backup', 'bpjs', 'letters', 'documents'] as const;
+const TABS = ['users', 'desks', 'services', 'queue', 'devices', 'network', 'display', 'office', 'backup', 'bpjs', 'letters', 'documents', 'sync'] as const;
 type Tab = (typeof TABS)[number];
 
 export function Admin() {
@@ -34,7 +36,7 @@ export function Admin() {
             data-testid={`admin-tab-${k}`}
             onClick={() => setTab(k)}
           >
-            {k === 'documents' ? t.adminDocuments.tab : k === 'letters' ? t.lettersAdmin.tab : k === 'backup' ? backupStrings.backup.tab : k === 'bpjs' ? t.bpjs.tab : t.admin.tabs[k]}
+            {k === 'sync' ? syncStrings.tab : k === 'documents' ? t.adminDocuments.tab : k === 'letters' ? t.lettersAdmin.tab : k === 'backup' ? backupStrings.backup.tab : k === 'bpjs' ? t.bpjs.tab : t.admin.tabs[k]}
           </button>
         ))}
       </div>
@@ -50,6 +52,7 @@ export function Admin() {
       {tab === 'bpjs' ? <BpjsPanel /> : null}
       {tab === 'letters' ? <LettersAdmin /> : null}
       {tab === 'documents' ? <DocumentsAdminPanel /> : null}
+      {tab === 'sync' ? <SyncPanel /> : null}
     </Layout>
   );
 }

@@ -52,8 +52,13 @@ export function DocumentsPanel({ ticketId }: { ticketId: string }) {
   const firstMissing = data?.checklist.find((l) => !l.present)?.docType ?? data?.checklist[0]?.docType ?? 'ktp';
   const docType: DocType = target ?? firstMissing;
 
+  // Pages that arrived during the current host scan, for "N halaman tersimpan".
+  const arrived = useRef(0);
   useServerEvents((e) => {
-    if (e.type === 'documents.changed' && e.ticketId === ticketId) void file.reload();
+    if (e.type === 'documents.changed' && e.ticketId === ticketId) {
+      arrived.current++;
+      void file.reload();
+    }
     if (e.type === 'job.changed' && jobs.includes(e.job.id)) onJob(e.job);
   });
 
@@ -65,11 +70,11 @@ export function DocumentsPanel({ ticketId }: { ticketId: string }) {
       setFaultError({ code: job.errorCode ?? 'INTERNAL', message: job.error ?? '' });
       setHasFault(job.kind === 'documents.scan');
     } else if (job.status === 'done' && job.kind === 'documents.scan') {
-      setDone(t.documents.pagesStored(data?.documents.find((d) => d.docType === docType)?.pages.length ?? 0));
+      setDone(t.documents.pagesStored(arrived.current));
       setHasFault(false);
     }
     void file.reload();
-  }, [data, docType]);
+  }, []);
 
   const track = (jobId: string) => setJobs((js) => [...js, jobId]);
 
@@ -92,6 +97,7 @@ export function DocumentsPanel({ ticketId }: { ticketId: string }) {
       return;
     }
     setProgress(t.documents.scanning);
+    arrived.current = 0;
     const r = await action.run(() => api('documents.scan', { ticketId, docType }));
     if (r.ok) track(r.value.jobId);
     else setProgress(null);

@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import type { LetterDetail } from '../../../common/contract/index';
 import { t } from '../../i18n/id';
-import { useAction, useLoad } from '../../app/hooks';
+import { useAction, useLoad, useOnEventsOpened, useServerEvents } from '../../app/hooks';
 import { api } from '../../app/state/api';
 import { ErrorAlert } from '../../components/Alert';
 import { Field } from '../../components/Field';
@@ -91,6 +91,8 @@ function DeskPrinter() {
 
 export function Letters() {
   const work = useLoad(() => api('letters.work', {}));
+  useServerEvents((e) => e.type === 'letters.changed' && void work.reload());
+  useOnEventsOpened(() => void work.reload());
   const [selected, setSelected] = useState<string | null>(null);
   const current: LetterDetail | undefined = work.data?.find((l) => l.id === selected) ?? undefined;
   return (

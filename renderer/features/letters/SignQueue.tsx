@@ -1,7 +1,7 @@
 // The signing official's queue: approved letters waiting for this official, as himself or under a
 // delegation in force today; each shows the capacity it will be signed in.
 import { t } from '../../i18n/id';
-import { useAction, useLoad } from '../../app/hooks';
+import { useAction, useLoad, useOnEventsOpened, useServerEvents } from '../../app/hooks';
 import { api } from '../../app/state/api';
 import { ErrorAlert } from '../../components/Alert';
 import { Layout } from '../../components/Layout';
@@ -12,6 +12,8 @@ const tl = t.letters;
 
 export function SignQueue() {
   const queue = useLoad(() => api('letters.signQueue', {}));
+  useServerEvents((e) => e.type === 'letters.changed' && void queue.reload());
+  useOnEventsOpened(() => void queue.reload());
   const act = useAction();
   return (
     <Layout title={tl.signTitle} testId="page-sign" state={queue.state} wide>

@@ -89,8 +89,10 @@ export function ChecksPanel({ ticketId, ready }: { ticketId: string; ready: bool
 
   const checks = list.data?.checks ?? [];
   const anyChecked = checks.some((c) => c.checkedAt);
+  /** The newest check shown: changes whenever a check, a manual entry or the retry lands. */
+  const lastChecked = checks.reduce((m, c) => (c.checkedAt > m ? c.checkedAt : m), '');
   return (
-    <div className="checks-panel" data-testid="checks-panel" data-state={act.pending ? 'checking' : list.state}>
+    <div className="checks-panel" data-testid="checks-panel" data-state={act.pending ? 'checking' : list.state} data-last-checked={lastChecked}>
       <h4>{t.checks.title}</h4>
       <div className="form-actions">
         <button type="button" className="btn btn-primary" data-testid="check-all" disabled={!ready || act.pending} onClick={() => void checkAll()}>

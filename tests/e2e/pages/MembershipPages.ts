@@ -122,9 +122,11 @@ export class FamilyPanel {
     await expect(this.root).toHaveAttribute('data-stored', 'true');
   }
 
+  /** Checks every member and waits for the new results (the panel's newest check time moves). */
   async checkAll(): Promise<void> {
+    const before = (await this.checksPanel.getAttribute('data-last-checked')) ?? '';
     await this.id('check-all').click();
-    await expect(this.checksPanel).toHaveAttribute('data-state', 'checking');
+    await expect(this.checksPanel).not.toHaveAttribute('data-last-checked', before);
     await expect(this.checksPanel).toHaveAttribute('data-state', 'ready');
   }
 
