@@ -1,5 +1,5 @@
 // The office hosts' side of the server: enrol, push, pull, health, files by hash.
-import { createGunzip } from 'node:zlib';
+import { createGunzip, gzipSync } from 'node:zlib';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { EnrolRequest, PushBatch, type PullPage } from '../../common/sync/protocol';
 import { applyBatch } from './apply';
@@ -76,6 +76,16 @@ export function registerSyncRoutes(app: FastifyInstance, db: Db, now: () => Date
     } finally {
       client.release();
     }
+  });
+
+  // Pages of changes go back gzipped when the host accepts it (Node's fetch always does): on a
+  // 256 kbit/s link a 19,000-op catch-up downloads its own changes again, ~8× smaller this way.
+  app.addHook('onSend', async (req, reply, payload) => {
+    if (!req.url.startsWith('/sync/pull') || typeof payload !== 'string' || payload.length < 1024) return payload;
+    if (!/\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) return payload;
+    reply.header('content-encoding', 'gzip');
+    reply.header('vary', 'accept-encoding');
+    return gzipSync(payload, { level: 6 });
   });
 
   app.get('/sync/pull', async (req, reply): Promise<PullPage | undefined> => {

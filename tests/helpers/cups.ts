@@ -49,7 +49,16 @@ export async function startPrivateCups(queue = 'loketpdf'): Promise<PrivateCups>
       await new Promise((r) => setTimeout(r, 100));
     }
   }
-  execFileSync('lpadmin', ['-h', server, '-p', queue, '-E', '-v', 'cups-pdf:/', '-P', '/usr/share/ppd/cups-pdf/CUPS-PDF_noopt.ppd'], { stdio: 'pipe' });
+  // cupsd answers lpstat before it takes admin requests on a busy machine: retry the queue's creation.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      execFileSync('lpadmin', ['-h', server, '-p', queue, '-E', '-v', 'cups-pdf:/', '-P', '/usr/share/ppd/cups-pdf/CUPS-PDF_noopt.ppd'], { stdio: 'pipe' });
+      break;
+    } catch (err) {
+      if (attempt >= 30) throw err;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
   return {
     server,
     queue,

@@ -19,7 +19,7 @@ export interface ServerCall {
 }
 
 export async function callServer(call: ServerCall, method: 'GET' | 'POST', path: string, body?: unknown): Promise<unknown> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+  const headers: Record<string, string> = { accept: 'application/json', 'accept-encoding': 'gzip' };
   if (call.token) headers.authorization = `Bearer ${call.token}`;
   let payload: Buffer | undefined;
   if (body !== undefined) {

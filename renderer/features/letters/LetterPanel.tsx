@@ -83,7 +83,12 @@ export function LetterPanel({ letter, onChanged }: { letter: LetterDetail; onCha
             <dd>{tl.archived(letter.shortCode)}</dd>
           </>
         ) : null}
-        {letter.handedTo ? <dd data-testid="letter-handed">{tl.handedTo(letter.handedTo.name, letter.handedTo.relation, letter.handedTo.idShown)}</dd> : null}
+        {letter.handedTo ? (
+          <>
+            <dt>{tl.handOver}</dt>
+            <dd data-testid="letter-handed">{tl.handedTo(letter.handedTo.name, letter.handedTo.relation, letter.handedTo.idShown)}</dd>
+          </>
+        ) : null}
       </dl>
       <StepTimes letter={letter} />
       <ErrorAlert error={act.error} testId="letter-error" />
