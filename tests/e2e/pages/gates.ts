@@ -1,6 +1,7 @@
 // Start-up screens: first-run setup, desk pairing and login. Each step returns the page it leads to.
 import { expect, type Locator, type Page } from '@playwright/test';
 import { HomePage } from './HomePage';
+import { SatpamPage } from './SatpamPage';
 import { expectReady } from './ready';
 
 export const ADMIN = { username: 'admin', fullName: 'Admin Dinkes', password: 'rahasia-admin-1' };
@@ -95,5 +96,12 @@ export class LoginPage {
   async signIn(username: string, password: string): Promise<HomePage> {
     await this.submit(username, password);
     return HomePage.shown(this.page);
+  }
+
+  /** A satpam-only account lands straight on the ticket screen, not the menu. */
+  async signInToKiosk(username: string, password: string): Promise<SatpamPage> {
+    await this.submit(username, password);
+    await expectReady(this.page, 'page-satpam');
+    return new SatpamPage(this.page);
   }
 }
