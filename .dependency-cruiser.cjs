@@ -33,6 +33,8 @@ const packageRuntimes = {
   fastify: 'node',
   // Kemendagri's area codes: the host reads the package's CSV files (NIK/KK area names).
   'idn-area-data': 'node',
+  // exceljs's own zip library: the monthly recap adds its chart (exceljs writes no charts).
+  jszip: 'node',
   kysely: 'node',
   // BPJS bridging responses are LZ-String compressed (client in the host, and the simulator).
   'lz-string': 'node',
@@ -70,6 +72,9 @@ const packageRuntimes = {
   esbuild: 'dev',
   // A real SMTP server on 127.0.0.1 for the e-mail tests.
   'smtp-server': 'dev',
+  // Reads the e-mails the SMTP tests receive.
+  mailparser: 'dev',
+  '@types/mailparser': 'dev',
   typescript: 'dev',
   vite: 'dev',
   vitest: 'dev',

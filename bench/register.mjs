@@ -77,9 +77,9 @@ export function bulkLetters(dbFile, count, { days = 1060 } = {}) {
   db.pragma('synchronous = OFF');
   const users = db.prepare('SELECT id, full_name FROM users').all();
   const officers = Array.from({ length: 20 }, (_, i) => ({ id: `0190aaaa-0000-7000-8000-${String(i).padStart(12, '0')}`, name: `Petugas Rujukan ${i + 1}` }));
-  const ins = db.prepare(`INSERT INTO letters (id, letter_type_id, status, status_rank, patient_name, nik, address, diagnosis, hospital_id, hospital_name,
+  const ins = db.prepare(`INSERT INTO letters (reg_key, id, letter_type_id, status, status_rank, patient_name, nik, address, diagnosis, hospital_id, hospital_name,
     year, seq, number, number_key, officer_id, officer_name, received_at, checked_at, drafted_at, signed_at, collected_at, handed_over_at, day, created_at, updated_at)
-    VALUES (?, ?, ?, ?, ?, ?, '', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    VALUES (?, ?, ?, ?, ?, ?, ?, '', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const r = rng(42);
   const start = Date.UTC(2024, 0, 1);
   const t0 = performance.now();
@@ -87,9 +87,13 @@ export function bulkLetters(dbFile, count, { days = 1060 } = {}) {
   const BATCH = 50_000;
   for (let done = 0; done < count; done += BATCH) {
     db.transaction(() => {
+      // The bench writes straight into the table: it opens the sync write path's gate for its own
+      // transaction (these rows are not for the central server) and closes it before the commit.
+      db.prepare('UPDATE sync_gate SET open = 1 WHERE id = 1').run();
       for (let i = done; i < Math.min(count, done + BATCH); i++) {
-        const dayMs = start + Math.floor((i / count) * days) * 86_400_000;
-        const at = new Date(dayMs + 1 * 3600_000 + Math.floor(r() * 7 * 3600_000));
+        // Receipts spread evenly over the office hours of `days` days, each its own millisecond.
+        const perDay = Math.ceil(count / days);
+        const at = new Date(start + Math.floor(i / perDay) * 86_400_000 + 3600_000 + (i % perDay) * Math.floor((7 * 3600_000) / perDay));
         const day = new Date(at.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
         const status = STATUSES[Math.floor(r() * (r() < 0.7 ? 1 : 10)) === 0 && r() < 0.7 ? 8 : Math.floor(r() * 10)];
         const rank = STATUSES.indexOf(status);
@@ -104,13 +108,14 @@ export function bulkLetters(dbFile, count, { days = 1060 } = {}) {
         const iso = (min) => new Date(at.getTime() + min * 60_000).toISOString();
         const id = `0190${String(i).padStart(4, '0').slice(-4)}-${String(Math.floor(i / 1e4)).padStart(4, '0').slice(-4)}-7000-8000-${String(i).padStart(12, '0')}`;
         ins.run(
-          id, REKOM, status, rank, `${FIRST[Math.floor(r() * FIRST.length)]} ${LAST[Math.floor(r() * LAST.length)]} ${i}`,
+          at.getTime() * 1000, id, REKOM, status, rank, `${FIRST[Math.floor(r() * FIRST.length)]} ${LAST[Math.floor(r() * LAST.length)]} ${i}`,
           `1671${String(Math.floor(r() * 1e12)).padStart(12, '0')}`, r() < 0.5 ? 'Gagal ginjal kronik' : '', h?.[0] ?? null, h?.[1] ?? '',
           seq ? year : null, seq, seq ? `400.7.3.1/${seq}/Dinkes/${year}` : null, seq ? year * 1_000_000 + seq : null, off.id, off.name,
           iso(0), rank >= 2 ? iso(12) : null, rank >= 3 ? iso(25) : null, rank >= 5 ? iso(31) : null, rank >= 7 ? iso(34) : null, rank === 8 ? iso(36) : null,
           day, iso(0), iso(36),
         );
       }
+      db.prepare('UPDATE sync_gate SET open = 0 WHERE id = 1').run();
     })();
   }
   for (const [year, last] of perYear) db.prepare('INSERT OR REPLACE INTO letter_counters (letter_type_id, year, last_no) VALUES (?, ?, ?)').run(REKOM, year, last);

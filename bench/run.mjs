@@ -2,7 +2,7 @@
 //  1. issue → screen update and call → display board latency with 20 desks issuing and calling at once;
 //  2. host cold start to the first page served.
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -72,7 +72,7 @@ async function latency() {
     const role = i % 2 === 0 ? 'satpam' : 'resepsionis';
     const username = `${role}${i}`;
     await call(url, 'users.create', { username, fullName: username, roles: [role], password: PASSWORD }, admin);
-    const { deskToken } = await call(url, 'desks.create', { name: `Meja ${i + 1}`, counterNo: i + 1 }, admin);
+    const { deskToken } = await call(url, 'desks.create', { name: `Meja ${i + 2}`, counterNo: i + 2 }, admin);
     const { sessionToken } = await call(url, 'auth.login', { deskToken, username, password: PASSWORD });
     desks.push({ role, token: sessionToken });
   }
@@ -118,6 +118,11 @@ async function latency() {
     });
     ws.on('open', () => resolve(ws));
   });
+  // The satpam kiosk: a browser signed in as satpam, listening like the desks do.
+  const kiosk = await new Promise((resolve) => {
+    const ws = new WebSocket(`${url.replace('http', 'ws')}/ws/events?token=${desks[0].token}`);
+    ws.on('open', () => resolve(ws));
+  });
   const issueLat = [];
   const callLat = [];
   let lost = 0;
@@ -145,10 +150,21 @@ async function latency() {
     ]);
   }
   if (lost) console.log(`[bench] WARNING: ${lost} updates never arrived`);
-  for (const s of [...sockets, board]) s.close();
+  const rssMb = hostRssMb(host.proc.pid);
+  for (const s of [...sockets, board, kiosk]) s.close();
   host.proc.kill('SIGTERM');
   await new Promise((r) => host.proc.once('exit', r));
-  return { issueLat, callLat };
+  return { issueLat, callLat, rssMb };
+}
+
+/** The host's resident memory now (Linux /proc), in MB; null elsewhere. */
+function hostRssMb(pid) {
+  try {
+    const kb = Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]);
+    return Number.isFinite(kb) ? kb / 1024 : null;
+  } catch {
+    return null;
+  }
 }
 
 async function coldStart() {
@@ -166,9 +182,11 @@ async function coldStart() {
   return times;
 }
 
-const { issueLat, callLat } = await latency();
+const { issueLat, callLat, rssMb } = await latency();
 console.log(`[bench] 20 desks (10 issuing, 10 calling), ${ROUNDS} rounds`);
 console.log(`[bench] issue → desk screen event over HTTP+WS: ${fmt(issueLat)}`);
 console.log(`[bench] call → display board update over HTTP+WS: ${fmt(callLat)}`);
+// Each round is 10 visitors issued and 10 called (then skipped): BENCH_ROUNDS=30 is a 300-visitor day.
+console.log(`[bench] host RSS after ${ROUNDS * 10} visitors with 20 desks, a TV and a kiosk connected: ${rssMb === null ? 'n/a' : `${rssMb.toFixed(0)} MB`}`);
 const cold = await coldStart();
 console.log(`[bench] host cold start → first page served: ${fmt(cold)}`);

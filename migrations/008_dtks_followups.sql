@@ -70,7 +70,9 @@ CREATE TABLE dtks_people (
   district      TEXT NOT NULL DEFAULT '',
   desil         TEXT NOT NULL DEFAULT '',
   row_no        INTEGER NOT NULL,
-  PRIMARY KEY (import_id, nik)
+  -- nik first: a lookup is an exact key; the planner then never takes this key for a whole-list
+  -- scan when a household or KK is asked for (those use the indexes below).
+  PRIMARY KEY (nik, import_id)
 ) WITHOUT ROWID;
 CREATE INDEX dtks_people_household ON dtks_people(import_id, household_id);
 CREATE INDEX dtks_people_kk ON dtks_people(import_id, kk);

@@ -74,6 +74,8 @@ CREATE TABLE letter_counters (
 
 CREATE TABLE letters (
   id TEXT PRIMARY KEY,
+  -- receipt time in ms * 1000 + n: the register's date order as one integer; the FTS index's rowid
+  reg_key INTEGER NOT NULL,
   letter_type_id TEXT NOT NULL REFERENCES letter_types(id),
   status TEXT NOT NULL,
   status_rank INTEGER NOT NULL,
@@ -129,6 +131,7 @@ CREATE TABLE letters (
   UNIQUE (letter_type_id, year, seq)
 );
 CREATE UNIQUE INDEX letters_number ON letters(number) WHERE number IS NOT NULL;
+CREATE UNIQUE INDEX letters_reg_key ON letters(reg_key);
 CREATE UNIQUE INDEX letters_verify ON letters(verify_token) WHERE verify_token IS NOT NULL;
 -- Keyset paging: every filter leads with its column, then the sort (day, id).
 CREATE INDEX letters_day ON letters(day, id);
@@ -139,17 +142,18 @@ CREATE INDEX letters_type_day ON letters(letter_type_id, day, id);
 CREATE INDEX letters_number_key ON letters(coalesce(number_key, -1), id);
 CREATE INDEX letters_patient ON letters(patient_name, id);
 
--- Text search on name, number and NIK (unicode61 tokens, prefix queries), kept by triggers.
-CREATE VIRTUAL TABLE letters_fts USING fts5(patient_name, number, nik, content='letters', content_rowid='rowid', prefix='2 4');
+-- Text search on name, number and NIK (unicode61 tokens, prefix queries), kept by triggers; its
+-- rowid is reg_key, so a search walks matches in date order and stops after a page.
+CREATE VIRTUAL TABLE letters_fts USING fts5(patient_name, number, nik, content='letters', content_rowid='reg_key', prefix='2 4');
 CREATE TRIGGER letters_fts_ai AFTER INSERT ON letters BEGIN
-  INSERT INTO letters_fts(rowid, patient_name, number, nik) VALUES (new.rowid, new.patient_name, coalesce(new.number, ''), new.nik);
+  INSERT INTO letters_fts(rowid, patient_name, number, nik) VALUES (new.reg_key, new.patient_name, coalesce(new.number, ''), new.nik);
 END;
 CREATE TRIGGER letters_fts_ad AFTER DELETE ON letters BEGIN
-  INSERT INTO letters_fts(letters_fts, rowid, patient_name, number, nik) VALUES ('delete', old.rowid, old.patient_name, coalesce(old.number, ''), old.nik);
+  INSERT INTO letters_fts(letters_fts, rowid, patient_name, number, nik) VALUES ('delete', old.reg_key, old.patient_name, coalesce(old.number, ''), old.nik);
 END;
 CREATE TRIGGER letters_fts_au AFTER UPDATE OF patient_name, number, nik ON letters BEGIN
-  INSERT INTO letters_fts(letters_fts, rowid, patient_name, number, nik) VALUES ('delete', old.rowid, old.patient_name, coalesce(old.number, ''), old.nik);
-  INSERT INTO letters_fts(rowid, patient_name, number, nik) VALUES (new.rowid, new.patient_name, coalesce(new.number, ''), new.nik);
+  INSERT INTO letters_fts(letters_fts, rowid, patient_name, number, nik) VALUES ('delete', old.reg_key, old.patient_name, coalesce(old.number, ''), old.nik);
+  INSERT INTO letters_fts(rowid, patient_name, number, nik) VALUES (new.reg_key, new.patient_name, coalesce(new.number, ''), new.nik);
 END;
 -- A status only moves forward (the sync issue relies on it).
 CREATE TRIGGER letters_status_forward BEFORE UPDATE OF status_rank ON letters WHEN new.status_rank < old.status_rank BEGIN

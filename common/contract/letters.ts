@@ -17,7 +17,8 @@ export const LetterSettings = z.object({
   government: req(200),
   officeName: req(200),
   address: req(300),
-  phone: text(100),
+  /** The office's telephone (named so: not a person's phone). */
+  officePhone: text(100),
   email: text(100),
   website: text(100),
   closingLine: text(200),

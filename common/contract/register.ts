@@ -65,8 +65,9 @@ export const registerContract = {
     }),
     READERS,
   ),
-  'register.views': entry(z.object({}), z.array(RegisterView), READERS),
-  'register.saveView': entry(z.object({ name: z.string().trim().min(1).max(80), spec: RegisterViewSpec, requestId: RequestId.optional() }), RegisterView, READERS, { idempotent: true }),
+  // A saved view's search text may hold a name or a NIK.
+  'register.views': entry(z.object({}), z.array(RegisterView), READERS, { personal: true }),
+  'register.saveView': entry(z.object({ name: z.string().trim().min(1).max(80), spec: RegisterViewSpec, requestId: RequestId.optional() }), RegisterView, READERS, { idempotent: true, personal: true }),
   'register.deleteView': entry(z.object({ id: Id }), z.object({ id: Id }), READERS),
   /** Excel of every row the filter selects (streamed; a job with progress and cancel; the file is its result). */
   'register.export': entry(z.object({ filter: RegisterFilter, sort: RegisterSort.default({ by: 'day', dir: 'desc' }) }), JobStarted, READERS, { job: true, personal: true }),

@@ -14,6 +14,11 @@ export interface SyncedTable {
   statusOrder: readonly string[];
   /** The record's fields as synced (an insert must give all required ones, a patch any subset). */
   fields: z.ZodObject;
+  /**
+   * A column holding the SHA-256 of a file the record refers to (a letter's PDF): the host sends
+   * the file by hash, only when the server lacks it, after the records; a record never waits on it.
+   */
+  fileField?: string;
 }
 
 const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -53,6 +58,7 @@ export const letters: SyncedTable = {
   name: 'letters',
   statusField: 'status',
   statusOrder: LETTER_STATUSES,
+  fileField: 'pdf_sha256',
   fields: z.looseObject({ id: z.string(), status: z.enum(LETTER_STATUSES), created_at: Iso, updated_at: Iso }),
 };
 

@@ -200,6 +200,7 @@ export async function startHost(opts: HostOptions & { now?: () => Date; printer?
     intervalMs: syncEnv('LOKET_SYNC_INTERVAL_MS'),
     probeMs: syncEnv('LOKET_SYNC_PROBE_MS'),
     batchSize: syncEnv('LOKET_SYNC_BATCH'),
+    dataDir: opts.dataDir,
   });
   attachWorker(store, syncWorker);
   syncWorker.start();

@@ -20,6 +20,7 @@ import { SignQueue } from '../features/letters/SignQueue';
 // The waiting-room board is a public page with its own bundle (audio, big type); load it on demand.
 const Display = lazy(() => import('../features/display/Display'));
 // The dashboard carries the chart library: its own bundle, loaded when opened.
+const FollowupBoard = lazy(() => import('../features/followups/Board'));
 const Dashboard = lazy(() => import('../features/dashboard/Dashboard').then((m) => ({ default: m.Dashboard })));
 // The register carries the table and virtualiser libraries: its own bundle, loaded when opened.
 const Register = lazy(() => import('../features/register/Register'));
@@ -34,6 +35,7 @@ const PAGES: Record<StaffPath, ComponentType> = {
   '/petugas': Petugas,
   '/admin': Admin,
   '/dashboard': Dashboard,
+  '/tindak-lanjut': FollowupBoard,
   '/surat': Letters,
   '/tanda-tangan': SignQueue,
   '/register': Register,

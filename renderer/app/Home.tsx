@@ -3,6 +3,7 @@ import { navigate } from './router';
 import { menuFor } from './routes';
 import { useApp } from './state/app';
 import { Layout } from '../components/Layout';
+import { FollowupCountsBadge } from '../features/followups/MenuCounts';
 
 
 export function Home() {
@@ -22,6 +23,7 @@ export function Home() {
             onClick={() => navigate(m.route)}
           >
             {m.label}
+            {m.route === '/tindak-lanjut' ? <FollowupCountsBadge /> : null}
           </button>
         ))}
       </nav>

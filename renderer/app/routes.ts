@@ -2,6 +2,7 @@
 // the role gate and the menu all read it; the host checks roles again on every call.
 import type { Role } from '../../common/contract/index';
 import { t } from '../i18n/id';
+import { followupsStrings } from '../features/followups/strings';
 
 export type Access = 'gate' | 'public' | 'any' | readonly Role[];
 
@@ -22,6 +23,7 @@ export const ROUTE_TABLE = [
   { path: '/petugas', access: ['petugas'], menu: t.home.petugas },
   { path: '/dashboard', access: ['admin', 'resepsionis', 'petugas'], menu: t.home.dashboard },
   { path: '/admin', access: ['admin'], menu: t.home.admin },
+  { path: '/tindak-lanjut', access: ['resepsionis', 'petugas', 'admin'], menu: followupsStrings.menu },
   { path: '/surat', access: ['tim_rujukan'], menu: t.letters.menu },
   { path: '/tanda-tangan', access: ['penandatangan'], menu: t.letters.signMenu },
   { path: '/register', access: ['tim_rujukan', 'penandatangan', 'admin'], menu: t.register.menu },

@@ -19,7 +19,7 @@ header{background:#0f5c4d;color:#fff;display:flex;gap:24px;align-items:center;pa
 header .who{margin-left:auto;opacity:.85}main{padding:20px 24px;max-width:1300px}h1{font-size:22px;margin:0 0 14px}
 table{border-collapse:collapse;width:100%;background:#fff}th,td{border-bottom:1px solid #dde3e8;padding:7px 10px;text-align:left;vertical-align:top}
 th{background:#e8eef2;font-weight:600}.muted{color:#66727f}.error{color:#a32020}.card{background:#fff;border:1px solid #dde3e8;border-radius:6px;padding:12px 14px;margin-bottom:14px}
-.inline{display:flex;gap:8px;flex-wrap:wrap;align-items:center}.narrow{max-width:360px;display:grid;gap:10px}input,select,button,.button{font:inherit;padding:5px 9px}
+.inline{display:flex;gap:8px;flex-wrap:wrap;align-items:center}.inline select{max-width:260px}.narrow{max-width:360px;display:grid;gap:10px}input,select,button,.button{font:inherit;padding:5px 9px}
 button,.button{background:#0f5c4d;color:#fff;border:0;border-radius:4px;cursor:pointer;text-decoration:none}button.danger{background:#a32020}td form{display:inline}
 .code{font:bold 28px monospace;letter-spacing:2px}.verdict{font-size:20px;font-weight:700;padding:10px 14px;border-radius:6px}.ok{background:#e3f4ea;color:#135c2f}.bad{background:#fbe6e6;color:#8a1c1c}
 dl{display:grid;grid-template-columns:170px 1fr;gap:6px 12px;background:#fff;padding:14px;border:1px solid #dde3e8;border-radius:6px}dt{font-weight:600}.drop{border-style:dashed;text-align:center;padding:28px}.drop.over{background:#e3f4ea}.link{color:#0f5c4d;text-decoration:underline;cursor:pointer}`;

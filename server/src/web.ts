@@ -222,7 +222,7 @@ export function registerWebRoutes(app: FastifyInstance, db: Db): void {
       ['Tanggal', esc(longDay(String(d.signed_at ?? d.day ?? '').slice(0, 10)))],
       ['Rumah sakit', esc(d.hospital_name)],
       ['Pasien', esc(initials(String(d.patient_name ?? '')))],
-      ['Penandatangan', esc(d.signer_name ?? d.signed_by ?? '—')],
+      ['Penandatangan', esc(signerOf(d))],
       ['Diterbitkan oleh', esc(found.office)],
     ];
     const state = cancelled ? 'batal' : valid ? 'valid' : 'unknown';
@@ -238,6 +238,27 @@ export function registerWebRoutes(app: FastifyInstance, db: Db): void {
     return { match: Boolean(found && typeof hash === 'string' && found.data.pdf_sha256 === hash.toLowerCase()) };
   });
   app.get('/static/verify.js', async (_req, reply) => reply.type('text/javascript').send(VERIFY_JS));
+}
+
+/** The signer as the letter shows them ("a.n. KEPALA DINAS …, SEKRETARIS — SRI WAHYUNI"), from the signature block the host synced; never a user id. */
+function signerOf(d: Record<string, unknown>): string {
+  const block = signatureBlock(d.signature);
+  if (block && typeof block.name === 'string') {
+    const heading = Array.isArray(block.heading) ? block.heading.filter((h): h is string => typeof h === 'string').join(', ') : '';
+    return heading ? `${block.name} (${heading})` : block.name;
+  }
+  return typeof d.signer_name === 'string' ? d.signer_name : '—';
+}
+type SignatureBlockLike = { heading?: unknown; name?: unknown };
+function signatureBlock(v: unknown): SignatureBlockLike | null {
+  if (typeof v === 'string') {
+    try {
+      return JSON.parse(v) as SignatureBlockLike;
+    } catch {
+      return null;
+    }
+  }
+  return typeof v === 'object' && v !== null ? (v as SignatureBlockLike) : null;
 }
 
 const statusWords = (status: unknown) => (typeof status === 'string' && status in LETTER_STATUS_LABELS ? LETTER_STATUS_LABELS[status as keyof typeof LETTER_STATUS_LABELS] : String(status ?? ''));

@@ -70,8 +70,8 @@ test.describe('Server pusat', () => {
     await expect(verify.field('Pasien')).toHaveText('S. A. B. A.');
     await expect(verify.field('Penandatangan')).toHaveText('dr. Hendra Wijaya');
     // Nothing personal beyond the initials: no name, no NIK.
-    await expect(page.locator('body')).not.toContainText('Aminah');
-    await expect(page.locator('body')).not.toContainText(kenten.nik);
+    await expect(verify.whole).not.toContainText('Aminah');
+    await expect(verify.whole).not.toContainText(kenten.nik);
     await verify.dropPdf(PDF);
     await verify.expectHash('match');
     await page.screenshot({ path: join(SHOTS, 'central-verify-valid-1366x768.png') });

@@ -9,7 +9,7 @@ import { expect, openSignedIn, test } from './fixtures';
 import { ok, removeTempDir, setupOffice, startHostProcess, tempDir } from '../helpers/host';
 import { startPrivateCups } from '../helpers/cups';
 import { letterOffice } from '../helpers/letters';
-import { LettersDesk, RegisterPage, SignQueuePage } from './pages/LettersPages';
+import { LettersAdminPanel, LettersDesk, RegisterPage, SignQueuePage } from './pages/LettersPages';
 
 const SCREENS = 'test-results/screens';
 
@@ -27,6 +27,12 @@ test('a referral letter from complete file to hand-over, signed a.n. by a delega
     const { tokens, deskToken } = await setupOffice(host.url);
     const o = await letterOffice(call, tokens.admin!, deskToken);
     await call('delegations.create', { kind: 'an', principalId: o.headOfficial.id, delegateId: o.secOfficial.id, viaId: null, validFrom: '2026-01-01', validTo: null, note: 'Kepala dinas cuti' }, tokens.admin!);
+
+    // Admin sets the letterhead's place and contact line.
+    const adm = await openSignedIn(browser, host.url, deskToken, tokens.admin!);
+    await adm.page.setViewportSize({ width: 1366, height: 768 });
+    await (await new LettersAdminPanel(adm.page).open()).saveKop({ place: 'Sekayu', officePhone: '(0714) 321456', email: 'dinkes@mubakab.go.id' });
+    await adm.page.screenshot({ path: join(SCREENS, 'letters-admin-1366.png') });
 
     const tim = await openSignedIn(browser, host.url, deskToken, o.tim.token);
     await tim.page.setViewportSize({ width: 1366, height: 768 });
@@ -69,6 +75,8 @@ test('a referral letter from complete file to hand-over, signed a.n. by a delega
     const text = execFileSync('pdftotext', ['-layout', file, '-']).toString();
     expect(text).toContain(number);
     expect(text).toContain('SRI WAHYUNI, S.K.M., M.Kes');
+    expect(text).toMatch(/Sekayu, \d+ \w+ \d{4}/);
+    expect(text).toContain('Telepon (0714) 321456');
 
     // The register, filtered and exported.
     const reg = await new RegisterPage(tim.page).open();

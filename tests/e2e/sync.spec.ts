@@ -133,6 +133,7 @@ test.describe('Sinkronisasi', () => {
       await sync.indicator.expectSynced();
       const b = await central.query("SELECT 1 FROM records WHERE office_id = $1 AND data->>'service_code' = 'B'", [officeId]);
       expect(b.length).toBeGreaterThan(0);
+      await sync.quarantineRows.first().scrollIntoViewIfNeeded();
       await page.screenshot({ path: join(SHOTS, 'sync-05-quarantine-1366x768.png') });
     });
 

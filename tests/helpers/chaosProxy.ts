@@ -24,7 +24,7 @@ export interface ChaosProxy {
   rules: ChaosRules;
   /** Called with each push answer before it is forwarded; return false to lose the answer. */
   onPushAnswer: ((status: number) => boolean | Promise<boolean>) | null;
-  stats: { requests: number; forwarded: number; dropped: number; duplicated: number; reordered: number; pushes: number };
+  stats: { requests: number; forwarded: number; dropped: number; duplicated: number; reordered: number; pushes: number; calls: string[] };
   close(): Promise<void>;
 }
 
@@ -47,7 +47,7 @@ export async function startChaosProxy(target: string, seed = 1): Promise<ChaosPr
   const to = new URL(target);
   const rules: ChaosRules = { offline: false, dropRequest: 0, dropResponse: 0, duplicate: 0, reorder: 0, delayMs: 0, bytesPerSecond: 0 };
   let held: (() => void) | null = null;
-  const proxy: ChaosProxy = { url: '', rules, onPushAnswer: null, stats: { requests: 0, forwarded: 0, dropped: 0, duplicated: 0, reordered: 0, pushes: 0 }, close: async () => {} };
+  const proxy: ChaosProxy = { url: '', rules, onPushAnswer: null, stats: { requests: 0, forwarded: 0, dropped: 0, duplicated: 0, reordered: 0, pushes: 0, calls: [] }, close: async () => {} };
 
   const throttle = async (bytes: number) => {
     if (rules.bytesPerSecond > 0) await sleep((bytes / rules.bytesPerSecond) * 1000);
@@ -69,6 +69,7 @@ export async function startChaosProxy(target: string, seed = 1): Promise<ChaosPr
 
   async function handle(req: IncomingMessage, res: ServerResponse, body: Buffer): Promise<void> {
     proxy.stats.requests++;
+    proxy.stats.calls.push(`${req.method} ${req.url?.split('?')[0]}`);
     if (rules.offline || random() < rules.dropRequest) {
       proxy.stats.dropped++;
       res.socket?.destroy();

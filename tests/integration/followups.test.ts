@@ -36,7 +36,7 @@ describe('follow-ups', () => {
     const back = await h.call('followups.advance', { followupId: eid.id, to: 'open' }, tokens.resep1);
     expect(back.ok).toBe(false);
     if (!back.ok) expect(back.error.code).toBe('INVALID_STATE');
-    await h.ok('followups.reassign', { followupId: eid.id, ownerId: ids.petugas2 }, tokens.resep1);
+    await h.ok('followups.reassign', { followupId: eid.id, ownerId: ids.petugas2! }, tokens.resep1);
     const done = await h.ok('followups.advance', { followupId: eid.id, to: 'done' }, tokens.petugas2);
     expect(done.status).toBe('done');
     const again = await h.call('followups.advance', { followupId: eid.id }, tokens.petugas2);

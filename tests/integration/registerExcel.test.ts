@@ -2,6 +2,7 @@
 // exceljs and compared row by row; a legacy register with broken rows imports nothing and says which
 // rows and why; a good one imports every row.
 import ExcelJS from 'exceljs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Job } from '../../common/contract/index';
@@ -55,6 +56,18 @@ describe('register and Excel', () => {
     const approved = await h.ok('register.page', { filter: { status: 'disetujui' }, limit: 100 }, o.tim.token);
     expect(approved.rows).toHaveLength(15);
     expect(approved.rows[0]!.nikMasked).toMatch(/^1671\*{8}\d{4}$/);
+    // Text search pages through the FTS5 index in date order, every match once.
+    const byText: { id: string; receivedAt: string }[] = [];
+    let cursor = null;
+    for (;;) {
+      const page: Awaited<ReturnType<typeof h.ok<'register.page'>>> = await h.ok('register.page', { filter: { text: 'pasien nomor' }, after: cursor, limit: 7 }, o.tim.token);
+      byText.push(...page.rows);
+      if (!page.next) break;
+      cursor = page.next;
+    }
+    expect(byText).toHaveLength(45);
+    expect(new Set(byText.map((r) => r.id)).size).toBe(45);
+    expect(byText.map((r) => r.receivedAt)).toEqual([...byText.map((r) => r.receivedAt)].sort().reverse());
     const text = await h.ok('register.page', { filter: { text: 'siti rahma' } }, o.tim.token);
     expect(text.rows.map((r) => r.id)).toEqual([rsmh]);
     const byNumber = await h.ok('register.page', { filter: { text: '400.7.3.1/4/Dinkes' } }, o.tim.token);
@@ -85,6 +98,46 @@ describe('register and Excel', () => {
       expect(row.getCell(5).value).toBe(r.nikMasked);
       expect(row.getCell(6).value).toBe(r.hospitalName);
     });
+
+    // The month's recap: counts per hospital and status, the share within mutu baku.
+    const recap = await finished(h, (await h.ok('register.recap', { month: '2026-11' }, o.tim.token)).jobId, o.tim.token);
+    expect(recap.status, recap.error ?? '').toBe('done');
+    const rb = new ExcelJS.Workbook();
+    await rb.xlsx.readFile(recap.file!.path);
+    const cells = rb.worksheets[0]!.getSheetValues().flatMap((r) => (Array.isArray(r) ? [r.slice(1).join('|')] : []));
+    expect(cells).toContain('Rekap surat November 2026');
+    expect(cells).toContain('RSUD Palembang BARI|45');
+    expect(cells).toContain('RSUP Dr. Mohammad Hoesin|1');
+    expect(cells).toContain('Disetujui ketua tim, menunggu tanda tangan|15');
+    // The chart: a bar chart over the hospital rows, anchored on the sheet.
+    const JSZip = (await import('jszip')).default;
+    const zip = await JSZip.loadAsync(readFileSync(recap.file!.path));
+    const chart = await zip.file('xl/charts/chart1.xml')!.async('string');
+    expect(chart).toContain('<c:barChart>');
+    expect(chart).toMatch(/'Rekap'!\$B\$\d+:\$B\$\d+/);
+    expect(await zip.file('xl/worksheets/sheet1.xml')!.async('string')).toContain('<drawing r:id="rIdLoketChart"/>');
+    expect(await zip.file('[Content_Types].xml')!.async('string')).toContain('/xl/charts/chart1.xml');
+  }, 60_000);
+
+  it('an export shows progress and can be cancelled; nothing is left behind', async () => {
+    const h = inProcessHost(new Date('2026-11-20T02:00:00Z'));
+    const { tokens, ids } = await h.setup();
+    const ins = h.store.sqlite.prepare(`INSERT INTO letters (reg_key, id, letter_type_id, status, status_rank, patient_name, nik, officer_id, officer_name, received_at, day, created_at, updated_at)
+      VALUES (?, ?, '01900000-0000-7000-8000-000000000101', 'diterima', 0, ?, '1671010101800001', ?, 'Admin', '2026-11-20T02:00:00.000Z', '2026-11-20', '2026-11-20T02:00:00.000Z', '2026-11-20T02:00:00.000Z')`);
+    h.store.sqlite.transaction(() => {
+      for (let i = 0; i < 60_000; i++) ins.run(Date.parse('2026-11-20T02:00:00.000Z') * 1000 + i, `0190bbbb-0000-7000-8000-${String(i).padStart(12, '0')}`, `Pasien ${i}`, ids.resep1);
+    })();
+    const { jobId } = await h.ok('register.export', { filter: {} }, tokens.admin);
+    while (!h.events.some((e) => e.type === 'job.changed' && e.job.id === jobId && e.job.progress > 0)) await new Promise((r) => setTimeout(r, 20));
+    const running = (h.events.filter((e) => e.type === 'job.changed' && e.job.id === jobId).pop() as { job: Job }).job;
+    expect(running.message).toMatch(/^Menulis baris [\d.]+ dari 60\.000…$/);
+    await h.ok('jobs.cancel', { jobId }, tokens.admin);
+    const job = await finished(h, jobId, tokens.admin!);
+    expect(job.status).toBe('cancelled');
+    expect(job.file).toBeNull();
+    const { readdirSync, existsSync } = await import('node:fs');
+    const folder = join(h.dir, 'ekspor');
+    expect(existsSync(folder) ? readdirSync(folder) : []).toEqual([]);
   }, 60_000);
 
   it('a legacy register with broken rows imports nothing and names each bad row; a good one imports all', async () => {

@@ -1,7 +1,7 @@
 // The DTKS import worker: plain CommonJS JavaScript run with `new Worker(code, { eval: true })`
 // (see main/platform/jobs/worker.ts). It reads the list (CSV by a small streaming parser, .xlsx by
 // exceljs's streaming WorkbookReader) and writes it into dtks_people on ITS OWN SQLite connection,
-// 1,000 rows per transaction, so the host's request thread keeps issuing tickets meanwhile.
+// 500 rows per transaction, so the host's request thread keeps issuing tickets meanwhile.
 //
 // The new list is written under a fresh import id with status 'loading', which no lookup reads;
 // one last short transaction makes it 'active' and the previous one 'replaced' (atomic swap), and
@@ -20,7 +20,7 @@ const rowIssue = (0, eval)('(' + workerData.rowIssueSrc + ')');
 const clean = (0, eval)('(' + workerData.cleanSrc + ')');
 const L = workerData.labels;
 const FIELDS = ['nik', 'name', 'kk', 'householdId', 'address', 'village', 'district', 'desil'];
-const BATCH = 1000;
+const BATCH = 500;
 const MAX_BAD_LISTED = 500;
 
 class Refused extends Error {}

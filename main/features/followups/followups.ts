@@ -8,6 +8,7 @@ import { addWorkingDays, holidaySet } from '../../../common/domain/workdays';
 import { qb, type ReadDb, type WriteDb } from '../../platform/db';
 import { AppFailure, audit, iso, newId, requireActor, type Ctx, type Deps } from '../../platform/context';
 import { officeTimeZone } from '../../platform/office';
+import { syncInsert, syncPatch, syncStatus } from '../../platform/sync';
 
 // ---- the calendar -----------------------------------------------------------------------------
 
@@ -134,14 +135,13 @@ export function createFollowup(ctx: Ctx, input: CallInput<'followups.create'>): 
     if (existing)
       throw new AppFailure('VALIDATION', `${rule.label} untuk NIK ini pada kunjungan ini sudah ada (status: ${STATUS_LABELS[existing.status]}).`, { kind: 'Sudah dibuat.' });
     const id = newId();
-    const at = iso(ctx.now());
+    const now = ctx.now();
     const due = addWorkingDays(day, rule.workingDays, holidays(w));
-    w.run(
-      qb.insertInto('followups').values({
-        id, ticket_id: input.ticketId, nik: input.nik, member_name: input.memberName, kind: input.kind, status: 'open', opened_day: day, due_day: due,
-        owner_id: ownerId, note: input.note ?? '', created_by: actor.user.id, created_at: at, updated_at: at,
-      }),
-    );
+    // A synced table (the register of follow-ups reaches the central server): through the write path.
+    syncInsert(w, 'followups', {
+      id, ticket_id: input.ticketId, nik: input.nik, member_name: input.memberName, kind: input.kind, status: 'open', opened_day: day, due_day: due,
+      owner_id: ownerId, note: input.note ?? '', created_by: actor.user.id, created_at: iso(now),
+    }, now);
     event(w, ctx, id, 'created', null, 'open', input.note ?? '');
     audit(w, ctx, 'followups.create', 'followup', id, { kind: input.kind, ticketId: input.ticketId, due });
     ctx.events.push({ type: 'followups.changed' });
@@ -158,7 +158,7 @@ export function advanceFollowup(ctx: Ctx, input: CallInput<'followups.advance'>)
     const to = input.to ?? nextStatus(f.kind, f.status);
     if (!to || !canMove(f.kind, f.status, to))
       throw new AppFailure('INVALID_STATE', `Status hanya bisa maju: dari "${STATUS_LABELS[f.status]}" tidak bisa ke "${to ? STATUS_LABELS[to] : '-'}".`);
-    w.run(qb.updateTable('followups').set({ status: to, updated_at: iso(ctx.now()) }).where('id', '=', f.id));
+    syncStatus(w, 'followups', f.id, to, {}, ctx.now());
     event(w, ctx, f.id, 'advanced', f.status, to, input.note ?? '');
     audit(w, ctx, 'followups.advance', 'followup', f.id, { from: f.status, to });
     ctx.events.push({ type: 'followups.changed' });
@@ -173,7 +173,7 @@ export function reassignFollowup(ctx: Ctx, input: CallInput<'followups.reassign'
     const f = load(w, input.followupId, day);
     if (isClosed(f.status)) throw new AppFailure('INVALID_STATE', 'Tindak lanjut yang sudah selesai atau dibatalkan tidak dapat dialihkan.');
     activeStaff(w, input.ownerId);
-    w.run(qb.updateTable('followups').set({ owner_id: input.ownerId, updated_at: iso(ctx.now()) }).where('id', '=', f.id));
+    syncPatch(w, 'followups', f.id, { owner_id: input.ownerId }, ctx.now());
     event(w, ctx, f.id, 'reassigned', f.status, f.status, input.note || `dari ${f.ownerName}`);
     audit(w, ctx, 'followups.reassign', 'followup', f.id, { from: f.ownerId, to: input.ownerId });
     ctx.events.push({ type: 'followups.changed' });

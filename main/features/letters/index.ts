@@ -1,2 +1,2 @@
 export { lettersHandlers } from './handlers';
-export { toDetail, letterTimes } from './workflow';
+export { registerKey } from './workflow';

@@ -66,8 +66,8 @@ export async function letterPdf(s: LetterSettings, f: LetterFacts): Promise<Buff
     { text: s.government.toLocaleUpperCase('id-ID'), fontSize: s.fontSize + 3 },
     { text: s.officeName.toLocaleUpperCase('id-ID'), bold: true, fontSize: s.fontSize + 5 },
     { text: s.address, fontSize: s.fontSize - 1 },
-    ...([s.phone && `Telepon ${s.phone}`, s.email && `Pos-el ${s.email}`, s.website && `Laman ${s.website}`].filter(Boolean).length
-      ? [{ text: [s.phone && `Telepon ${s.phone}`, s.email && `Pos-el ${s.email}`, s.website && `Laman ${s.website}`].filter(Boolean).join('  ·  '), fontSize: s.fontSize - 2 }]
+    ...([s.officePhone && `Telepon ${s.officePhone}`, s.email && `Pos-el ${s.email}`, s.website && `Laman ${s.website}`].filter(Boolean).length
+      ? [{ text: [s.officePhone && `Telepon ${s.officePhone}`, s.email && `Pos-el ${s.email}`, s.website && `Laman ${s.website}`].filter(Boolean).join('  ·  '), fontSize: s.fontSize - 2 }]
       : []),
     ...(s.closingLine ? [{ text: s.closingLine, fontSize: s.fontSize - 2 }] : []),
   ];

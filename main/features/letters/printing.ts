@@ -3,10 +3,9 @@
 // and the letter stays "belum dicetak" (ditandatangani). A reprint sends the same archived bytes.
 import type { ParsedInput } from '../../../common/contract/index';
 import { AppFailure, audit, iso, requireActor, type Ctx } from '../../platform/context';
-import { qb } from '../../platform/db';
 import { FileStore } from '../../platform/files';
 import { readSetting, writeSetting } from '../../platform/settings';
-import { forMove, setStatus } from './workflow';
+import { forMove, patchLetter, setStatus } from './workflow';
 
 const deskKey = (deskId: string) => `letters.printer.${deskId}`;
 
@@ -50,11 +49,9 @@ export async function printLetter(ctx: Ctx, input: ParsedInput<'letters.print'>)
     const current = forMove(w, input.id, 'print');
     const first = current.status === 'ditandatangani';
     if (first) setStatus(w, current.id, 'dicetak', at, { printed_at: at, printer, print_job: jobId, print_error: null });
-    else w.run(qbUpdatePrintJob(current.id, printer, jobId, at));
+    else patchLetter(w, current.id, at, { printer, print_job: jobId });
     audit(w, ctx, first ? 'letters.print' : 'letters.reprint', 'letter', current.id, { printer, jobId });
     return { id: current.id, status: first ? ('dicetak' as const) : (current.status as 'dicetak'), number: current.number, printer, jobId };
   });
 }
 
-const qbUpdatePrintJob = (id: string, printer: string, jobId: string, at: string) =>
-  qb.updateTable('letters').set({ printer, print_job: jobId, updated_at: at }).where('id', '=', id);

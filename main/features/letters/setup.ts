@@ -17,7 +17,7 @@ export function defaultSettings(db: ReadDb): LetterSettings {
     government: kab ? `PEMERINTAH ${kab.toLocaleUpperCase('id-ID')}` : 'PEMERINTAH PROVINSI SUMATERA SELATAN',
     officeName: (office?.name ?? 'Dinas Kesehatan').toLocaleUpperCase('id-ID'),
     address: office?.address || 'Jalan Merdeka No. 1',
-    phone: '',
+    officePhone: '',
     email: '',
     website: '',
     closingLine: '',

@@ -10,6 +10,7 @@ import type { Selectable, Updateable } from 'kysely';
 import type { LettersTable } from '../../platform/db/schema';
 import { officeDay } from '../../../common/domain/time';
 import { officeTimeZone } from '../../platform/office';
+import { syncInsert, syncPatch, syncStatus, type SyncRecord } from '../../platform/sync';
 import { toHospital, toLetterType } from './setup';
 
 export type LetterRow = Selectable<LettersTable>;
@@ -81,14 +82,38 @@ export function forMove(w: ReadDb, id: string, move: LetterMove): LetterRow {
   return row;
 }
 
+/**
+ * Letters are a synced table (the register reaches the central server): every write goes through
+ * the sync write path. A move that keeps the status (a re-check still missing papers, a re-draft)
+ * is a patch; a real move is a status op, which only ever goes forward.
+ */
 export function setStatus(w: WriteDb, id: string, status: LetterStatus, at: string, extra: Updateable<LettersTable> = {}): void {
-  w.run(qb.updateTable('letters').set({ ...extra, status, status_rank: statusRank(status), updated_at: at }).where('id', '=', id));
+  const fields = Object.fromEntries(Object.entries(extra).filter(([, v]) => v !== undefined)) as SyncRecord;
+  const current = w.first(qb.selectFrom('letters').select('status').where('id', '=', id));
+  if (current?.status === status) syncPatch(w, 'letters', id, fields, new Date(at));
+  else syncStatus(w, 'letters', id, status, { ...fields, status_rank: statusRank(status) }, new Date(at));
+}
+
+/** Changes fields of a letter other than its status, through the sync write path. */
+export function patchLetter(w: WriteDb, id: string, at: string, fields: SyncRecord): void {
+  syncPatch(w, 'letters', id, fields, new Date(at));
 }
 
 const moved = (r: Pick<LetterRow, 'id' | 'status' | 'number'>) => ({ id: r.id, status: r.status as LetterStatus, number: r.number });
 
 export function fillTemplate(template: string, f: { pasien: string; nik: string; alamat: string; rumah_sakit: string; diagnosis: string }): string {
   return template.replace(/\{(pasien|nik|alamat|rumah_sakit|diagnosis)\}/g, (_a, k: keyof typeof f) => f[k] || '-');
+}
+
+/**
+ * The register key of a new row: its receipt time in ms × 1000, plus one for each row already
+ * received in the same millisecond. Key order is the register's date order, and the key is the FTS5
+ * rowid, so a text search walks matches newest first and stops after one page (register/query.ts).
+ */
+export function registerKey(w: ReadDb, receivedAt: string): number {
+  const base = Date.parse(receivedAt) * 1000;
+  const last = w.first(qb.selectFrom('letters').select((eb) => eb.fn.max('reg_key').as('m')).where('reg_key', '>=', base).where('reg_key', '<', base + 1000))?.m;
+  return last === null || last === undefined ? base : Number(last) + 1;
 }
 
 export function receiveLetter(ctx: Ctx, input: ParsedInput<'letters.receive'>) {
@@ -106,15 +131,13 @@ export function receiveLetter(ctx: Ctx, input: ParsedInput<'letters.receive'>) {
       fillTemplate(type.opening, { pasien: input.patientName, nik: input.nik, alamat: input.address, rumah_sakit: hospital?.name ?? '', diagnosis: input.diagnosis }),
       fillTemplate(type.closing, { pasien: input.patientName, nik: input.nik, alamat: input.address, rumah_sakit: hospital?.name ?? '', diagnosis: input.diagnosis }),
     ].join('\n\n');
-    w.run(
-      qb.insertInto('letters').values({
-        id, letter_type_id: type.id, status: 'diterima', status_rank: statusRank('diterima'), ticket_id: input.ticketId ?? null,
-        patient_name: input.patientName, nik: input.nik, address: input.address, diagnosis: input.diagnosis,
-        hospital_id: hospital?.id ?? null, hospital_name: hospital?.name ?? '', subject: type.subject, body,
-        tembusan: '[]', officer_id: actor.user.id, officer_name: actor.user.fullName, received_at: at, day: officeDay(now, officeTimeZone(w)),
-        created_at: at, updated_at: at,
-      }),
-    );
+    syncInsert(w, 'letters', {
+      reg_key: registerKey(w, at), id, letter_type_id: type.id, status: 'diterima', status_rank: statusRank('diterima'), ticket_id: input.ticketId ?? null,
+      patient_name: input.patientName, nik: input.nik, address: input.address, diagnosis: input.diagnosis,
+      hospital_id: hospital?.id ?? null, hospital_name: hospital?.name ?? '', subject: type.subject, body,
+      tembusan: '[]', officer_id: actor.user.id, officer_name: actor.user.fullName, received_at: at, day: officeDay(now, officeTimeZone(w)),
+      created_at: at,
+    }, now);
     audit(w, ctx, 'letters.receive', 'letter', id, { typeId: type.id, hospitalId: hospital?.id ?? null });
     return { id, status: 'diterima' as const, number: null };
   });

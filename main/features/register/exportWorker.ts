@@ -19,6 +19,7 @@ async function main() {
   const db = new Database(d.dbFile, Object.assign(d.sqlite.nativeBinding ? { nativeBinding: d.sqlite.nativeBinding } : {}, { readonly: true, fileMustExist: true }));
   db.pragma('busy_timeout = 5000');
   const total = db.prepare(d.countSql).pluck().get(...d.params);
+  const typeNames = new Map(db.prepare('SELECT id, name FROM letter_types').all().map((t) => [t.id, t.name]));
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: d.dest, useStyles: true, useSharedStrings: false });
   wb.creator = 'Loket';
   const ws = wb.addWorksheet('Register', { views: [{ state: 'frozen', ySplit: 1 }] });
@@ -47,7 +48,7 @@ async function main() {
   for (const r of db.prepare(d.sql).iterate(...d.params)) {
     const [y, m, dd] = r.day.split('-').map(Number);
     const row = {
-      day: new Date(Date.UTC(y, m - 1, dd)), number: r.number || '', type: r.type_name, patient: r.patient_name, nik: mask(r.nik),
+      day: new Date(Date.UTC(y, m - 1, dd)), number: r.number || '', type: typeNames.get(r.letter_type_id) || '', patient: r.patient_name, nik: mask(r.nik),
       hospital: r.hospital_name, diagnosis: r.diagnosis, status: d.statusLabels[r.status] || r.status, officer: r.officer_name,
     };
     let within = true;

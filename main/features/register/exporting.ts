@@ -19,8 +19,8 @@ export function exportFolder(deps: Pick<Deps, 'dataDir'>): string {
   return join(deps.dataDir, 'ekspor');
 }
 
-/** Runs the export into `dest` (also used by the benchmark). */
-export async function exportRegisterTo(deps: Deps, input: ParsedInput<'register.export'>, dest: string, jc: JobContext): Promise<{ rows: number }> {
+/** Runs the export into `dest`; a failed or cancelled export leaves no file behind. */
+async function exportRegisterTo(deps: Deps, input: ParsedInput<'register.export'>, dest: string, jc: JobContext): Promise<{ rows: number }> {
   const q = buildRegisterQuery(input.filter, input.sort, null, null);
   const countSql = `SELECT count(*) FROM (${q.sql})`;
   mkdirSync(join(dest, '..'), { recursive: true });

@@ -7,7 +7,9 @@ import type { ParsedInput } from '../../../common/contract/index';
 import { statusRank } from '../../../common/domain/letterFlow';
 import { AppFailure, audit, iso, newId, requireActor, type Ctx } from '../../platform/context';
 import { qb } from '../../platform/db';
+import { syncInsert } from '../../platform/sync';
 import type { JobContext } from '../../platform/jobs/types';
+import { registerKey } from '../letters';
 
 export const IMPORT_KIND = 'register.import';
 const require = createRequire(import.meta.url);
@@ -95,17 +97,16 @@ export async function importLegacy(ctx: Ctx, input: ParsedInput<'register.import
   }
   if (jc.signal.aborted) return { rows: 0 };
   jc.progress(0.75, `Menyimpan ${rows.length} baris…`);
-  const at = iso(ctx.now());
+  const now = ctx.now();
   ctx.store.tx((w) => {
     for (const r of rows) {
       const received = `${r.day}T00:00:00.000Z`;
-      w.run(
-        qb.insertInto('letters').values({
-          id: newId(), letter_type_id: r.typeId, status: 'diserahkan', status_rank: statusRank('diserahkan'), ticket_id: null, patient_name: r.name, nik: r.nik,
-          address: '', diagnosis: r.diagnosis, hospital_id: r.hospitalId, hospital_name: r.hospitalName, number: r.number, officer_id: actor.user.id,
-          officer_name: `${actor.user.fullName} (impor)`, received_at: received, handed_over_at: received, day: r.day, created_at: at, updated_at: at,
-        }),
-      );
+      // Letters are a synced table: the imported register reaches the central server too.
+      syncInsert(w, 'letters', {
+        reg_key: registerKey(w, received), id: newId(), letter_type_id: r.typeId, status: 'diserahkan', status_rank: statusRank('diserahkan'), ticket_id: null, patient_name: r.name, nik: r.nik,
+        address: '', diagnosis: r.diagnosis, hospital_id: r.hospitalId, hospital_name: r.hospitalName, number: r.number, officer_id: actor.user.id,
+        officer_name: `${actor.user.fullName} (impor)`, received_at: received, handed_over_at: received, day: r.day, created_at: iso(now),
+      }, now);
     }
     audit(w, ctx, 'register.import', 'register', null, { path: input.path, rows: rows.length });
   });

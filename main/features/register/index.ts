@@ -1,2 +1,1 @@
 export { registerHandlers } from './handlers';
-export { exportRegisterTo } from './exporting';

@@ -11,7 +11,9 @@ type Sort = { by: 'day' | 'number' | 'patient'; dir: 'asc' | 'desc' };
 /** The ordering expression per sort; each has an index on (expression, id). */
 const SORT_EXPR: Record<Sort['by'], string> = { day: 'l.day', number: 'coalesce(l.number_key, -1)', patient: 'l.patient_name' };
 
-export const SELECT_COLUMNS = `l.id, l.day, l.received_at, l.number, t.name AS type_name, l.patient_name, l.nik, l.hospital_name, l.diagnosis, l.status,
+// No join: with letter_types joined SQLite may loop over the (three) types first and sort the whole
+// register; type names are looked up per page instead.
+export const SELECT_COLUMNS = `l.id, l.day, l.received_at, l.number, l.letter_type_id, l.patient_name, l.nik, l.hospital_name, l.diagnosis, l.status,
   l.officer_name, l.checked_at, l.drafted_at, l.signed_at, l.collected_at, l.handed_over_at, l.updated_at, l.number_key`;
 
 /** Words to an FTS5 query: each word a prefix, all of them required. Quotes keep user text literal. */
@@ -35,12 +37,23 @@ export function buildRegisterQuery(filter: RegisterFilter, sort: Sort, after: { 
   if (filter.officerId) (where.push('l.officer_id = ?'), params.push(filter.officerId));
   if (filter.typeId) (where.push('l.letter_type_id = ?'), params.push(filter.typeId));
   const fts = ftsQuery(filter.text);
-  if (fts) (where.push('l.rowid IN (SELECT rowid FROM letters_fts WHERE letters_fts MATCH ?)'), params.push(fts));
-  const expr = SORT_EXPR[sort.by];
   const cmp = sort.dir === 'desc' ? '<' : '>';
+  if (fts && sort.by === 'day') {
+    // Text in date order: walk the FTS5 index by rowid (reg_key: date order, see registerKey) and
+    // stop after a page, instead of collecting every match of a common name and sorting them.
+    if (after) (where.push(`f.rowid ${cmp} ?`), params.push(after.v));
+    const sql =
+      `SELECT ${SELECT_COLUMNS}, f.rowid AS sort_key FROM letters_fts f CROSS JOIN letters l ON l.reg_key = f.rowid WHERE letters_fts MATCH ?` +
+      where.map((w) => ` AND ${w}`).join('') +
+      ` ORDER BY f.rowid ${sort.dir}` +
+      (limit ? ` LIMIT ${Math.floor(limit)}` : '');
+    return { sql, params: [fts, ...params] };
+  }
+  if (fts) (where.push('l.reg_key IN (SELECT rowid FROM letters_fts WHERE letters_fts MATCH ?)'), params.push(fts));
+  const expr = SORT_EXPR[sort.by];
   if (after) (where.push(`(${expr}, l.id) ${cmp} (?, ?)`), params.push(after.v, after.id));
   const sql =
-    `SELECT ${SELECT_COLUMNS} FROM letters l JOIN letter_types t ON t.id = l.letter_type_id` +
+    `SELECT ${SELECT_COLUMNS}, ${expr} AS sort_key FROM letters l` +
     (where.length ? ` WHERE ${where.join(' AND ')}` : '') +
     ` ORDER BY ${expr} ${sort.dir}, l.id ${sort.dir}` +
     (limit ? ` LIMIT ${Math.floor(limit)}` : '');
@@ -48,14 +61,16 @@ export function buildRegisterQuery(filter: RegisterFilter, sort: Sort, after: { 
 }
 
 export interface RawRegisterRow {
-  id: string; day: string; received_at: string; number: string | null; type_name: string; patient_name: string; nik: string; hospital_name: string;
+  id: string; day: string; received_at: string; number: string | null; letter_type_id: string; patient_name: string; nik: string; hospital_name: string;
   diagnosis: string; status: string; officer_name: string; checked_at: string | null; drafted_at: string | null; signed_at: string | null;
   collected_at: string | null; handed_over_at: string | null; updated_at: string; number_key: number | null;
+  /** The value the page is ordered by (the keyset cursor's v). */
+  sort_key: string | number;
 }
 
-export function toRegisterRow(r: RawRegisterRow, now: Date): RegisterRow {
+export function toRegisterRow(r: RawRegisterRow, typeNames: ReadonlyMap<string, string>, now: Date): RegisterRow {
   return {
-    id: r.id, day: r.day, receivedAt: r.received_at, number: r.number, typeName: r.type_name, patientName: r.patient_name, nikMasked: maskNik(r.nik),
+    id: r.id, day: r.day, receivedAt: r.received_at, number: r.number, typeName: typeNames.get(r.letter_type_id) ?? '', patientName: r.patient_name, nikMasked: maskNik(r.nik),
     hospitalName: r.hospital_name, diagnosis: r.diagnosis, status: r.status as LetterStatus, officerName: r.officer_name, updatedAt: r.updated_at,
     steps: letterStepTimings(
       { receivedAt: r.received_at, checkedAt: r.checked_at, draftedAt: r.drafted_at, signedAt: r.signed_at, collectedAt: r.collected_at, handedOverAt: r.handed_over_at },
@@ -83,7 +98,7 @@ export function registerPage(ctx: Ctx, input: ParsedInput<'register.page'>) {
   const more = raw.length > input.limit;
   const page = more ? raw.slice(0, input.limit) : raw;
   const last = page[page.length - 1];
-  const sortValue = (r: RawRegisterRow) => (input.sort.by === 'day' ? r.day : input.sort.by === 'number' ? (r.number_key ?? -1) : r.patient_name);
   const now = ctx.now();
-  return { rows: page.map((r) => toRegisterRow(r, now)), next: more && last ? { v: sortValue(last), id: last.id } : null };
+  const typeNames = new Map((prepared(ctx.store.sqlite, 'SELECT id, name FROM letter_types').all() as { id: string; name: string }[]).map((t) => [t.id, t.name]));
+  return { rows: page.map((r) => toRegisterRow(r, typeNames, now)), next: more && last ? { v: last.sort_key, id: last.id } : null };
 }

@@ -7,6 +7,7 @@ import type { ParsedInput } from '../../../common/contract/index';
 import { LETTER_STATUS_LABELS, letterStepTimings, type LetterStatus } from '../../../common/domain/letterFlow';
 import { requireActor, type Ctx } from '../../platform/context';
 import { exportFolder } from './exporting';
+import { addBarChart } from './recapChart';
 
 const require = createRequire(import.meta.url);
 type ExcelJs = typeof import('exceljs');
@@ -46,9 +47,10 @@ export async function writeRecap(ctx: Ctx, month: string, dest: string): Promise
     h.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF1F5E3B' } };
     for (const r of rows) ws.addRow([r.k, r.n]);
     if (!rows.length) ws.addRow(['(tidak ada)', 0]);
+    return { firstRow: h.number + 1, lastRow: ws.lastRow!.number };
   };
   table('Per jenis surat', byType);
-  table('Per rumah sakit', byHospital);
+  const hospitalRows = table('Per rumah sakit', byHospital);
   table('Per status', byStatus);
   ws.addRow([]);
   const h = ws.addRow(['Sesuai mutu baku (surat yang sudah diserahkan)', 'Persen']);
@@ -57,6 +59,7 @@ export async function writeRecap(ctx: Ctx, month: string, dest: string): Promise
   share.getCell(2).numFmt = '0.0%';
   mkdirSync(join(dest, '..'), { recursive: true });
   await wb.xlsx.writeFile(dest);
+  await addBarChart(dest, { title: `Surat per rumah sakit, ${MONTHS[m! - 1]} ${y}`, sheet: 'Rekap', ...hospitalRows });
 }
 
 export function startRecap(ctx: Ctx, input: ParsedInput<'register.recap'>) {

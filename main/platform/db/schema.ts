@@ -114,6 +114,8 @@ export interface DelegationsTable {
 export interface LetterCountersTable { letter_type_id: string; year: number; last_no: number }
 /** Migration 010: one row per submission, the register itself. */
 export interface LettersTable {
+  /** received_at in ms × 1000 + n: the register's date order as one integer, the FTS5 rowid. */
+  reg_key: number;
   id: string; letter_type_id: string; status: string; status_rank: number; ticket_id: string | null;
   patient_name: string; nik: string; address: Generated<string>; diagnosis: Generated<string>; hospital_id: string | null; hospital_name: Generated<string>;
   docs_present: Generated<string>; docs_missing: Generated<string>; sifat: Generated<string>; lampiran: Generated<string>; subject: Generated<string>;

@@ -35,3 +35,15 @@ export async function callServer(call: ServerCall, method: 'GET' | 'POST', path:
   if ((res.status === 401 || res.status === 403 || res.status === 400) && refusal.success) throw new SyncRefused(refusal.data.code, refusal.data.message);
   throw new Error(`server pusat menjawab ${res.status}`);
 }
+
+/** Sends one file's bytes to `/sync/files/<sha256>` (the server checks the hash). */
+export async function putFile(call: ServerCall, sha256: string, bytes: Buffer): Promise<void> {
+  const res = await fetch(new URL(`/sync/files/${sha256}`, call.serverUrl), {
+    method: 'PUT',
+    headers: { authorization: `Bearer ${call.token}`, 'content-type': 'application/pdf' },
+    body: bytes,
+    signal: AbortSignal.timeout(call.timeoutMs),
+  });
+  await res.text();
+  if (!res.ok) throw new Error(`server pusat menolak berkas ${sha256.slice(0, 12)}: ${res.status}`);
+}

@@ -5,7 +5,7 @@ import type { SyncStatus } from '../../../common/contract/sync';
 import { raw, readState } from './state';
 import type { SyncWorker } from './worker';
 
-export { syncInsert, syncPatch, syncStatus, syncDelete } from './writePath';
+export { syncInsert, syncPatch, syncStatus, syncDelete, type SyncRecord } from './writePath';
 export { installSyncGuards, GUARD_MESSAGE } from './guard';
 export { createSyncWorker, type SyncWorker, type CycleOutcome } from './worker';
 export { readState, writeState, deviceId, raw } from './state';

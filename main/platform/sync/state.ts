@@ -5,7 +5,7 @@ import { qb, type ReadDb, type WriteDb } from '../db';
 
 export type SyncKey =
   | 'device_id' | 'next_op_seq' | 'server_url' | 'token' | 'office_id' | 'office_name' | 'cursor'
-  | 'last_success_at' | 'last_attempt_at' | 'last_error' | 'refused' | 'stats_mark';
+  | 'last_success_at' | 'last_attempt_at' | 'last_error' | 'refused' | 'stats_mark' | 'files_mark';
 
 /** A raw statement as a kysely Compilable, for the few tables outside the typed schema. */
 export const raw = (query: ReturnType<typeof sql>) => ({ compile: () => query.compile(qb) });

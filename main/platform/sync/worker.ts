@@ -7,7 +7,8 @@ import { sql } from 'kysely';
 import type { Store } from '../db';
 import { fullJitterDelayMs } from '../../../common/domain/backoff';
 import { PullPage, PushAck, type SyncOp } from '../../../common/sync/protocol';
-import { callServer, SyncRefused } from './client';
+import { callServer, putFile, SyncRefused } from './client';
+import { uploadMissingFiles } from './files';
 import { raw, readState, writeState, deviceId } from './state';
 import { applyDownloaded } from './writePath';
 import { activeTable } from './registry';
@@ -26,6 +27,8 @@ export interface SyncWorkerOptions {
   probeMs?: number;
   timeoutMs?: number;
   random?: () => number;
+  /** The data folder whose files/ holds the records' files (letter PDFs), sent by hash. */
+  dataDir?: string;
 }
 
 export type CycleOutcome = 'synced' | 'idle' | 'failed' | 'refused';
@@ -121,6 +124,8 @@ export function createSyncWorker(opts: SyncWorkerOptions): SyncWorker {
     try {
       await push(call);
       await pull(call);
+      // After the records: a record never waits on its file; a file waits for its record.
+      if (opts.dataDir) await uploadMissingFiles(store, opts.dataDir, (path, body) => callServer(call, 'POST', path, body), (sha, bytes) => putFile(call, sha, bytes));
       store.tx((w) => {
         writeState(w, 'last_success_at', opts.now().toISOString());
         writeState(w, 'last_error', null);

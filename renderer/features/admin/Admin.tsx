@@ -16,8 +16,12 @@ import { LettersAdmin } from '../letters/LettersAdmin';
 import { DocumentsAdminPanel } from '../documents/DocumentsAdminPanel';
 import { SyncPanel } from '../sync/SyncPanel';
 import { syncStrings } from '../sync/strings';
+import { DtksPanel } from '../dtks/DtksPanel';
+import { dtksStrings } from '../dtks/strings';
+import { HolidaysPanel } from '../followups/HolidaysPanel';
+import { followupsStrings } from '../followups/strings';
 
-const TABS = ['users', 'desks', 'services', 'queue', 'devices', 'network', 'display', 'office', 'backup', 'bpjs', 'letters', 'documents', 'sync'] as const;
+const TABS = ['users', 'desks', 'services', 'queue', 'devices', 'network', 'display', 'office', 'backup', 'bpjs', 'letters', 'documents', 'sync', 'dtks', 'holidays'] as const;
 type Tab = (typeof TABS)[number];
 
 export function Admin() {
@@ -36,7 +40,7 @@ export function Admin() {
             data-testid={`admin-tab-${k}`}
             onClick={() => setTab(k)}
           >
-            {k === 'sync' ? syncStrings.tab : k === 'documents' ? t.adminDocuments.tab : k === 'letters' ? t.lettersAdmin.tab : k === 'backup' ? backupStrings.backup.tab : k === 'bpjs' ? t.bpjs.tab : t.admin.tabs[k]}
+            {k === 'dtks' ? dtksStrings.tab : k === 'holidays' ? followupsStrings.holidays.tab : k === 'sync' ? syncStrings.tab : k === 'documents' ? t.adminDocuments.tab : k === 'letters' ? t.lettersAdmin.tab : k === 'backup' ? backupStrings.backup.tab : k === 'bpjs' ? t.bpjs.tab : t.admin.tabs[k]}
           </button>
         ))}
       </div>
@@ -53,6 +57,8 @@ export function Admin() {
       {tab === 'letters' ? <LettersAdmin /> : null}
       {tab === 'documents' ? <DocumentsAdminPanel /> : null}
       {tab === 'sync' ? <SyncPanel /> : null}
+      {tab === 'dtks' ? <DtksPanel /> : null}
+      {tab === 'holidays' ? <HolidaysPanel /> : null}
     </Layout>
   );
 }

@@ -58,7 +58,7 @@ export function LetterPanel({ letter, onChanged }: { letter: LetterDetail; onCha
   const id = letter.id;
   const s = letter.status;
   return (
-    <section className="letter-panel card" data-testid="letter-panel" data-status={s}>
+    <section className="letter-panel panel" data-testid="letter-panel" data-status={s}>
       <h2>
         {letter.patientName} <span className="muted">· {letter.typeName}</span>
       </h2>
@@ -102,7 +102,7 @@ export function LetterPanel({ letter, onChanged }: { letter: LetterDetail; onCha
             </label>
           ))}
           {s === 'dikembalikan' ? <Notice tone="warn" testId="letter-missing">{`${tl.missing} ${letter.docsMissing.join('; ')}`}</Notice> : null}
-          <button type="button" className="primary" data-testid="letter-check" disabled={act.pending} onClick={() => go(() => api('letters.check', { id, docsPresent: docs }))}>
+          <button type="button" className="btn btn-primary" data-testid="letter-check" disabled={act.pending} onClick={() => go(() => api('letters.check', { id, docsPresent: docs }))}>
             {tl.check}
           </button>
         </fieldset>
@@ -118,7 +118,7 @@ export function LetterPanel({ letter, onChanged }: { letter: LetterDetail; onCha
           <div className="actions">
             <button
               type="button"
-              className="primary"
+              className="btn btn-primary"
               data-testid="letter-save-draft"
               disabled={act.pending}
               onClick={() => go(() => api('letters.draft', { id, ...draft, tembusan: draft.tembusan.split('\n').map((x) => x.trim()).filter(Boolean) }))}
@@ -126,7 +126,7 @@ export function LetterPanel({ letter, onChanged }: { letter: LetterDetail; onCha
               {tl.saveDraft}
             </button>
             {s === 'draf' ? (
-              <button type="button" data-testid="letter-approve" disabled={act.pending} onClick={() => go(() => api('letters.approve', { id }))}>
+              <button type="button" className="btn btn-secondary" data-testid="letter-approve" disabled={act.pending} onClick={() => go(() => api('letters.approve', { id }))}>
                 {tl.approve}
               </button>
             ) : null}
@@ -136,16 +136,16 @@ export function LetterPanel({ letter, onChanged }: { letter: LetterDetail; onCha
 
       <div className="actions">
         {['ditandatangani', 'dicetak', 'diambil', 'diserahkan'].includes(s) ? (
-          <button type="button" className={s === 'ditandatangani' ? 'primary' : ''} data-testid="letter-print" disabled={act.pending} onClick={() => go(() => api('letters.print', { id }))}>
+          <button type="button" className={s === 'ditandatangani' ? 'btn btn-primary' : 'btn btn-secondary'} data-testid="letter-print" disabled={act.pending} onClick={() => go(() => api('letters.print', { id }))}>
             {s === 'ditandatangani' ? tl.print : tl.reprint}
           </button>
         ) : null}
         {s === 'dicetak' ? (
-          <button type="button" className="primary" data-testid="letter-collect" disabled={act.pending} onClick={() => go(() => api('letters.collect', { id }))}>
+          <button type="button" className="btn btn-primary" data-testid="letter-collect" disabled={act.pending} onClick={() => go(() => api('letters.collect', { id }))}>
             {tl.collect}
           </button>
         ) : null}
-        <button type="button" data-testid="letter-pdf" onClick={() => void openPdf(id)}>
+        <button type="button" className="btn btn-secondary" data-testid="letter-pdf" onClick={() => void openPdf(id)}>
           {tl.pdf}
         </button>
       </div>
@@ -155,7 +155,7 @@ export function LetterPanel({ letter, onChanged }: { letter: LetterDetail; onCha
           <Field label={tl.receiverName} value={hand.receiverName} onChange={(v) => setHand({ ...hand, receiverName: v })} testId="hand-name" />
           <Field label={tl.relation} value={hand.relation} onChange={(v) => setHand({ ...hand, relation: v })} testId="hand-relation" />
           <Field label={tl.idShown} value={hand.idShown} onChange={(v) => setHand({ ...hand, idShown: v })} testId="hand-id" />
-          <button type="button" className="primary" data-testid="letter-handover-submit" disabled={act.pending} onClick={() => go(() => api('letters.handOver', { id, ...hand }))}>
+          <button type="button" className="btn btn-primary" data-testid="letter-handover-submit" disabled={act.pending} onClick={() => go(() => api('letters.handOver', { id, ...hand }))}>
             {tl.handOver}
           </button>
         </div>
@@ -165,7 +165,7 @@ export function LetterPanel({ letter, onChanged }: { letter: LetterDetail; onCha
         <details className="cancel">
           <summary>{tl.cancel}</summary>
           <Field label={tl.cancelReason} value={reason} onChange={setReason} testId="cancel-reason" />
-          <button type="button" className="danger" data-testid="letter-cancel" disabled={act.pending} onClick={() => go(() => api('letters.cancel', { id, reason }))}>
+          <button type="button" className="btn btn-danger" data-testid="letter-cancel" disabled={act.pending} onClick={() => go(() => api('letters.cancel', { id, reason }))}>
             {tl.cancel}
           </button>
         </details>

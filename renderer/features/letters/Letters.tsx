@@ -28,7 +28,7 @@ function NewFile({ onReceived }: { onReceived(id: string): void }) {
     }
   }
   return (
-    <section className="card new-file" data-testid="letter-new" data-state={setup.state}>
+    <section className="panel new-file" data-testid="letter-new" data-state={setup.state}>
       <h2>{tl.newFile}</h2>
       <label className="field">
         {tl.type}
@@ -56,7 +56,7 @@ function NewFile({ onReceived }: { onReceived(id: string): void }) {
       <Field label={tl.address} value={f.address} onChange={(v) => setF({ ...f, address: v })} testId="new-address" />
       <Field label={tl.diagnosis} value={f.diagnosis} onChange={(v) => setF({ ...f, diagnosis: v })} testId="new-diagnosis" />
       <ErrorAlert error={act.error} testId="new-error" />
-      <button type="button" className="primary" data-testid="new-submit" disabled={act.pending} onClick={() => void submit()}>
+      <button type="button" className="btn btn-primary" data-testid="new-submit" disabled={act.pending} onClick={() => void submit()}>
         {tl.receive}
       </button>
     </section>
@@ -107,7 +107,7 @@ export function Letters() {
           />
           <DeskPrinter />
         </aside>
-        <section className="card work" data-testid="letter-work">
+        <section className="panel work" data-testid="letter-work">
           <h2>{tl.work}</h2>
           {work.data?.length === 0 ? <p className="muted">{tl.none}</p> : null}
           <ul className="work-list">

@@ -8,6 +8,16 @@ import { useAction, useLoad } from '../../app/hooks';
 import { api } from '../../app/state/api';
 import { ErrorAlert, Notice } from '../../components/Alert';
 import { Field } from '../../components/Field';
+import { TemplatesAdmin } from './TemplatesAdmin';
+
+/** A chosen image file as a data URL (the host checks type and size again). */
+const readImage = (file: File) =>
+  new Promise<string>((resolve, reject) => {
+    const r = new FileReader();
+    r.onload = () => resolve(String(r.result));
+    r.onerror = () => reject(r.error);
+    r.readAsDataURL(file);
+  });
 
 const ta = t.lettersAdmin;
 
@@ -36,12 +46,12 @@ export function LettersAdmin() {
   return (
     <div data-testid="panel-letters" data-state={setup.state} className="letters-admin">
       <ErrorAlert error={save.error} testId="letters-admin-error" />
-      <section className="card">
+      <section className="panel">
         <h2>{ta.kop}</h2>
         {text('government', ta.government)}
         {text('officeName', ta.officeName)}
         {text('address', ta.address)}
-        {text('phone', ta.phone)}
+        {text('officePhone', ta.phone)}
         {text('email', ta.email)}
         {text('website', ta.website)}
         {text('closingLine', ta.closingLine)}
@@ -59,14 +69,23 @@ export function LettersAdmin() {
             <option value="Times">Times</option>
           </select>
         </label>
+        <label className="field">{ta.emblem}
+          <input type="file" accept="image/png,image/jpeg" data-testid="kop-emblem" onChange={async (e) => {
+            const file = e.target.files?.[0];
+            if (file) setS({ ...s, emblem: await readImage(file) });
+          }} />
+        </label>
+        {s.emblem ? (
+          <p><img src={s.emblem} alt="" style={{ maxHeight: 64 }} /> <button type="button" className="btn btn-secondary" onClick={() => setS({ ...s, emblem: null })}>{ta.emblemRemove}</button></p>
+        ) : null}
         <Field label={ta.fontSize} value={String(s.fontSize)} onChange={(v) => setS({ ...s, fontSize: Number(v) || 0 })} testId="kop-fontSize" inputMode="numeric" />
-        <button type="button" className="primary" data-testid="kop-save" disabled={save.pending} onClick={async () => {
+        <button type="button" className="btn btn-primary" data-testid="kop-save" disabled={save.pending} onClick={async () => {
           const r = await save.run(() => api('letters.saveSettings', s));
           setSaved(r.ok);
         }}>{t.app.save}</button>
         {saved ? <Notice testId="kop-saved">{ta.saved}</Notice> : null}
       </section>
-      <section className="card">
+      <section className="panel">
         <h2>{ta.officials}</h2>
         <ul data-testid="officials">{officials.map((o) => <li key={o.id}>{o.name} — {o.title} {o.nip ? `(NIP ${o.nip})` : ''}</li>)}</ul>
         <Field label={ta.officialName} value={off.name} onChange={(v) => setOff({ ...off, name: v })} testId="off-name" />
@@ -74,7 +93,7 @@ export function LettersAdmin() {
         <Field label={ta.rank} value={off.rank} onChange={(v) => setOff({ ...off, rank: v })} testId="off-rank" />
         <Field label={ta.nip} value={off.nip} onChange={(v) => setOff({ ...off, nip: v })} testId="off-nip" error={save.error?.fields?.nip} />
         <label className="field">{ta.user}{pick('off-user', off.userId, (v) => setOff({ ...off, userId: v }), (users.data ?? []).map((u) => ({ id: u.id, name: u.fullName })))}</label>
-        <button type="button" data-testid="off-add" disabled={save.pending} onClick={async () => {
+        <button type="button" className="btn btn-secondary" data-testid="off-add" disabled={save.pending} onClick={async () => {
           const r = await save.run(() => api('officials.save', { id: null, ...off, userId: off.userId || null, signatureImage: null, stampImage: null, active: true }));
           if (r.ok) (setOff({ name: '', title: '', rank: '', nip: '', userId: '' }), void setup.reload());
         }}>{ta.addOfficial}</button>
@@ -87,13 +106,13 @@ export function LettersAdmin() {
           </label>
         ))}
       </section>
-      <section className="card">
+      <section className="panel">
         <h2>{ta.delegations}</h2>
         <ul data-testid="delegations">
           {d.delegations.map((x) => (
             <li key={x.id}>
               {DELEGATION_LABELS[x.kind]}: {name(x.principalId)} → {name(x.delegateId)} ({x.validFrom} – {x.validTo ?? '…'}) {x.revokedAt ? ta.revoked : (
-                <button type="button" onClick={async () => { await save.run(() => api('delegations.revoke', { id: x.id })); void setup.reload(); }}>{ta.revoke}</button>
+                <button type="button" className="btn btn-secondary" onClick={async () => { await save.run(() => api('delegations.revoke', { id: x.id })); void setup.reload(); }}>{ta.revoke}</button>
               )}
             </li>
           ))}
@@ -108,11 +127,12 @@ export function LettersAdmin() {
         {del.kind === 'ub' ? <label className="field">{ta.via}{pick('del-via', del.viaId, (v) => setDel({ ...del, viaId: v }), officials)}</label> : null}
         <label className="field">{ta.from}<input type="date" data-testid="del-from" value={del.validFrom} onChange={(e) => setDel({ ...del, validFrom: e.target.value })} /></label>
         <label className="field">{ta.to}<input type="date" data-testid="del-to" value={del.validTo} onChange={(e) => setDel({ ...del, validTo: e.target.value })} /></label>
-        <button type="button" data-testid="del-add" disabled={save.pending} onClick={async () => {
+        <button type="button" className="btn btn-secondary" data-testid="del-add" disabled={save.pending} onClick={async () => {
           const r = await save.run(() => api('delegations.create', { ...del, viaId: del.viaId || null, validTo: del.validTo || null, note: '' }));
           if (r.ok) void setup.reload();
         }}>{ta.addDelegation}</button>
       </section>
+      <TemplatesAdmin types={d.types} hospitals={d.hospitals} onSaved={() => void setup.reload()} />
     </div>
   );
 }

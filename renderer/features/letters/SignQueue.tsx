@@ -21,7 +21,7 @@ export function SignQueue() {
       {queue.data?.length === 0 ? <p className="muted" data-testid="sign-empty">{tl.noneToSign}</p> : null}
       <div className="sign-list">
         {queue.data?.map((l) => (
-          <section key={l.id} className="card" data-testid={`sign-${l.number}`}>
+          <section key={l.id} className="panel" data-testid={`sign-${l.number}`}>
             <h2>
               {l.number} · {l.patientName}
             </h2>
@@ -33,12 +33,12 @@ export function SignQueue() {
             </p>
             <StepTimes letter={l} />
             <div className="actions">
-              <button type="button" onClick={() => void openPdf(l.id)}>
+              <button type="button" className="btn btn-secondary" onClick={() => void openPdf(l.id)}>
                 {tl.pdf}
               </button>
               <button
                 type="button"
-                className="primary"
+                className="btn btn-primary"
                 data-testid="sign-submit"
                 disabled={act.pending}
                 onClick={async () => {

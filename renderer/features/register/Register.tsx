@@ -153,14 +153,14 @@ export function Register() {
           ))}
         </select>
         <input placeholder={tr.viewName} data-testid="reg-view-name" value={viewName} onChange={(e) => setViewName(e.target.value)} />
-        <button type="button" data-testid="reg-save-view" disabled={!viewName.trim()} onClick={async () => {
+        <button type="button" className="btn btn-secondary" data-testid="reg-save-view" disabled={!viewName.trim()} onClick={async () => {
           const r = await api('register.saveView', { name: viewName, spec: { filter, sort, columns: shownColumns } });
           if (r.ok) void views.reload();
         }}>
           {tr.saveView}
         </button>
         <span className="muted" data-testid="reg-count">{tr.rows(rows.length)}</span>
-        <button type="button" className="primary" data-testid="reg-export" disabled={exp.pending || job?.status === 'running'} onClick={async () => {
+        <button type="button" className="btn btn-primary" data-testid="reg-export" disabled={exp.pending || job?.status === 'running'} onClick={async () => {
           const r = await exp.run(() => api('register.export', { filter, sort }));
           if (r.ok) {
             const j = await api('jobs.get', { jobId: r.value.jobId });
@@ -175,7 +175,7 @@ export function Register() {
           {job.status === 'running' || job.status === 'queued' ? (
             <>
               <progress max={1} value={job.progress} /> <span>{job.message || tr.exporting}</span>
-              <button type="button" onClick={() => void api('jobs.cancel', { jobId: job.id })}>{tr.cancelExport}</button>
+              <button type="button" className="btn btn-secondary" onClick={() => void api('jobs.cancel', { jobId: job.id })}>{tr.cancelExport}</button>
             </>
           ) : job.status === 'done' && job.file ? (
             <Notice testId="reg-exported">{tr.exported(job.file.name, job.file.path)}</Notice>
@@ -215,7 +215,7 @@ export function Register() {
         </div>
       </div>
       {detail ? (
-        <aside className="register-detail card" data-testid="register-detail">
+        <aside className="register-detail panel" data-testid="register-detail">
           <h2>{tr.detail}</h2>
           <dl>
             {REGISTER_COLUMNS.filter((c) => c !== 'steps').map((c) => (
@@ -226,7 +226,7 @@ export function Register() {
             ))}
           </dl>
           <ul>{detail.steps.map((s) => <li key={s.key} className={s.overrun ? 'over' : ''}>{s.label}: {stepTimeText(s)}</li>)}</ul>
-          <button type="button" onClick={() => setDetail(null)}>{t.app.close}</button>
+          <button type="button" className="btn btn-secondary" onClick={() => setDetail(null)}>{t.app.close}</button>
         </aside>
       ) : null}
     </Layout>

@@ -90,6 +90,10 @@ export class VerifyPage {
   get hashResult(): Locator {
     return this.page.getByTestId('hash-result');
   }
+  /** Everything the public page shows (to check what it must not show). */
+  get whole(): Locator {
+    return this.page.locator('body');
+  }
 
   /** The value shown for a label ("Nomor", "Tanggal", ...). */
   field(label: string): Locator {
@@ -98,13 +102,9 @@ export class VerifyPage {
 
   /** Drops a file on the drop zone as a person drags it from their folder. */
   async dropPdf(bytes: Buffer, name = 'surat.pdf'): Promise<void> {
+    // Built in the page (the browser's DataTransfer and File), from the bytes given.
     const transfer = await this.page.evaluateHandle(
-      ({ data, fileName }) => {
-        const dt = new DataTransfer();
-        dt.items.add(new File([new Uint8Array(data)], fileName, { type: 'application/pdf' }));
-        return dt;
-      },
-      { data: [...bytes], fileName: name },
+      `(() => { const dt = new DataTransfer(); dt.items.add(new File([new Uint8Array(${JSON.stringify([...bytes])})], ${JSON.stringify(name)}, { type: 'application/pdf' })); return dt; })()`,
     );
     await this.page.getByTestId('pdf-drop').dispatchEvent('drop', { dataTransfer: transfer });
   }

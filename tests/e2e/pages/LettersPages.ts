@@ -147,3 +147,22 @@ export class RegisterPage {
     return (await this.page.getByTestId('reg-exported').textContent()) ?? '';
   }
 }
+
+export class LettersAdminPanel {
+  constructor(readonly page: Page) {}
+
+  async open(): Promise<this> {
+    await this.page.goto('/#/admin');
+    await expectReady(this.page, 'page-admin');
+    await this.page.getByTestId('admin-tab-letters').click();
+    await expectReady(this.page, 'panel-letters');
+    return this;
+  }
+
+  async saveKop(fields: Record<string, string>): Promise<this> {
+    for (const [k, v] of Object.entries(fields)) await this.page.getByTestId(`kop-${k}`).fill(v);
+    await this.page.getByTestId('kop-save').click();
+    await expect(this.page.getByTestId('kop-saved')).toBeVisible();
+    return this;
+  }
+}
