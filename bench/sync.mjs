@@ -109,6 +109,13 @@ async function pool(items, size, fn) {
 
 console.log('Sync benchmarks (../shared/sync.md):');
 const central = await kit.startCentralProcess();
+/** Hosts started here, stopped in the end whatever happens. */
+const hosts = [];
+const startHost = async (dir) => {
+  const h = await kit.startHostProcess(dir);
+  hosts.push(h);
+  return h;
+};
 try {
   // 1. Server apply rate.
   {
@@ -158,7 +165,7 @@ try {
   {
     const proxy = await kit.startChaosProxy(central.url, 5);
     const dataDir = kit.tempDir('loket-bench-host-');
-    let host = await kit.startHostProcess(dataDir);
+    let host = await startHost(dataDir);
     const office = await kit.setupOffice(host.url);
     const officeId = await central.createOffice('Bench Puskesmas');
     await kit.ok(host.url, 'sync.enrol', { serverUrl: proxy.url, code: await central.enrolCode(officeId), requestId: randomUUID() }, office.tokens.admin);
@@ -201,7 +208,7 @@ try {
     store.close();
     proxy.rules.bytesPerSecond = 256_000 / 8;
     const startedAt = performance.now();
-    host = await kit.startHostProcess(dataDir);
+    host = await startHost(dataDir);
     await until(synced, 30 * 60_000, 500);
     const seconds = (performance.now() - startedAt) / 1000;
     const full = (seconds * FULL_BACKLOG) / BACKLOG;
@@ -240,6 +247,7 @@ try {
     report(`${OFFICES} offices at once`, `${Math.round(ops / seconds).toLocaleString('en')} ops/s (${ops.toLocaleString('en')} ops + ${OFFICES} pulls in ${seconds.toFixed(1)} s); per request p50 ${ms(pct(latencies, 50))}, p99 ${ms(pct(latencies, 99))}`, 'all offices served', true);
   }
 } finally {
+  for (const h of hosts) if (h.proc.exitCode === null) await h.kill9();
   await central.stop();
   kit.removeTempDirs();
 }

@@ -38,16 +38,16 @@ export type BridgeEvent = ServerEvent | FeedStatusEvent;
  * renderer called over HTTP itself or a desk's main process forwarded the call.
  */
 export const UNREACHABLE_MESSAGE =
-  'Tidak dapat terhubung ke komputer host. Periksa jaringan atau minta admin menyalakan host, lalu coba lagi. Isian Anda tidak hilang.';
+  'Tidak dapat terhubung ke komputer utama. Periksa jaringan atau minta admin menyalakan komputer utama, lalu coba lagi. Isian Anda tidak hilang.';
 
 /**
  * A desk's answer when the host's certificate is not the one pinned at pairing: something else
  * answers at the host's address (or the host's certificate was remade), so nothing is sent to it.
  */
 export const NOT_TRUSTED_MESSAGE =
-  'Sertifikat host tidak cocok dengan kode pasangan meja ini, jadi Loket tidak mengirim apa pun ke sana. ' +
-  'Bisa jadi komputer lain menjawab di alamat host. Minta admin memeriksa sidik jari sertifikat di Admin → Meja, ' +
-  'lalu pasangkan ulang meja ini bila sertifikat host memang diganti.';
+  'Sertifikat komputer utama tidak cocok dengan yang dicatat saat meja ini dipasangkan, jadi Loket tidak mengirim apa pun ke sana. ' +
+  'Bisa jadi komputer lain menjawab di alamat komputer utama. Minta admin memeriksa sidik jari sertifikat di Admin → Meja (Detail teknis), ' +
+  'lalu pasangkan ulang meja ini dengan kode pemasangan baru bila sertifikat komputer utama memang diganti.';
 
 /** HTTP path of a call on the host. */
 export const callPath = (name: CallName): string => `/api/${name}`;

@@ -38,7 +38,7 @@ const ACTION_WORDS: Record<QueueAction, string> = {
   call: 'dipanggil',
   recall: 'dipanggil ulang',
   skip: 'ditandai tidak hadir',
-  callSkipped: 'dipanggil lagi',
+  callSkipped: 'dipanggil dari daftar terlewat',
   startStep: 'dimulai langkahnya',
   finishStep: 'diselesaikan langkahnya',
   transfer: 'dialihkan',
@@ -56,7 +56,7 @@ const STATUS_WORDS: Record<TicketStatus, string> = {
 };
 
 export function transitionError(action: QueueAction, status: TicketStatus, label: string): string {
-  return `Antrian ${label} ${STATUS_WORDS[status]}, jadi tidak dapat ${ACTION_WORDS[action]}.`;
+  return `Nomor antrean ${label} ${STATUS_WORDS[status]}, jadi tidak dapat ${ACTION_WORDS[action]}.`;
 }
 
 export interface Candidate {

@@ -28,7 +28,7 @@ const SESSION_CHANNEL = 'loket:session';
 const FORBIDDEN: Result<never> = { ok: false, error: { code: 'FORBIDDEN', message: 'Permintaan ditolak.' } };
 const HOST_FAILED: Result<never> = {
   ok: false,
-  error: { code: 'INTERNAL', message: 'Terjadi kesalahan di komputer host. Coba lagi; bila berulang, hubungi admin.' },
+  error: { code: 'INTERNAL', message: 'Terjadi kesalahan di komputer utama. Coba lagi; bila berulang, hubungi admin.' },
 };
 
 const appRoot = app.getAppPath();
@@ -261,7 +261,7 @@ async function main(): Promise<void> {
       });
     } catch (err) {
       return fail(
-        `Loket host tidak dapat dijalankan: ${(err as Error).message}\n\n` +
+        `Loket di komputer utama tidak dapat dijalankan: ${(err as Error).message}\n\n` +
           'Mungkin Loket sudah berjalan di komputer ini, atau port sedang dipakai program lain.',
       );
     }
@@ -272,7 +272,7 @@ async function main(): Promise<void> {
     registerHostIpc(host);
   } else {
     // parseLaunchArgs refuses a desk without an http(s) host address; this only keeps the types honest.
-    if (!hostUrl) return fail('Mode desk memerlukan alamat host: --host-url https://ALAMAT-HOST:4701 --host-fingerprint AB:CD:…');
+    if (!hostUrl) return fail('Mode desk memerlukan alamat komputer utama: --host-url https://ALAMAT-KOMPUTER-UTAMA:4701 --host-fingerprint AB:CD:…');
     forwarder = createDeskForwarder(hostUrl, { fingerprint: hostFingerprint });
     if (hostFingerprint) pinHostCertificate(hostUrl, hostFingerprint);
     registerDeskIpc(forwarder);

@@ -30,7 +30,7 @@ export interface LaunchOptions {
 
 export type LaunchResult = { ok: true; options: LaunchOptions } | { ok: false; message: string };
 
-const DESK_USAGE = 'Contoh: --host-url https://192.168.1.10:4701 --host-fingerprint AB:CD:… (alamat dan sidik jari ada di Admin → Meja, bersama kode pasangan).';
+const DESK_USAGE = 'Contoh: --host-url https://192.168.1.10:4701 --host-fingerprint AB:CD:… (alamat dan sidik jari ada di Admin → Meja → Buat kode pemasangan → Detail teknis).';
 
 /** The host PC itself: the only place a desk may use plain http, since nothing crosses the LAN. */
 const isThisPc = (hostname: string): boolean => hostname === 'localhost' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
@@ -73,8 +73,8 @@ export function parseLaunchArgs(argv: readonly string[], env: Record<string, str
   let hostFingerprint: string | null = null;
   if (mode === 'desk') {
     const raw = str(values['host-url']) ?? env.LOKET_HOST_URL;
-    if (!raw) return { ok: false, message: `Mode desk memerlukan alamat host. ${DESK_USAGE}` };
-    if (!isSafeExternalUrl(raw)) return { ok: false, message: `Alamat host "${raw}" tidak valid. ${DESK_USAGE}` };
+    if (!raw) return { ok: false, message: `Mode desk memerlukan alamat komputer utama. ${DESK_USAGE}` };
+    if (!isSafeExternalUrl(raw)) return { ok: false, message: `Alamat komputer utama "${raw}" tidak valid. ${DESK_USAGE}` };
     const url = new URL(raw);
     hostUrl = url.origin;
     const pin = str(values['host-fingerprint']) ?? str(env.LOKET_HOST_FINGERPRINT);
@@ -83,12 +83,12 @@ export function parseLaunchArgs(argv: readonly string[], env: Record<string, str
         return {
           ok: false,
           message:
-            `Meja tidak boleh tersambung ke host lewat http:// (${hostUrl}): data pribadi warga (NIK, KK, nama) ` +
-            `akan melintasi jaringan kantor tanpa sandi dan dapat disadap. Gunakan alamat https:// host beserta sidik jari ` +
+            `Meja tidak boleh tersambung ke komputer utama lewat http:// (${hostUrl}): data pribadi warga (NIK, KK, nama) ` +
+            `akan melintasi jaringan kantor tanpa sandi dan dapat disadap. Gunakan alamat https:// komputer utama beserta sidik jari ` +
             `sertifikatnya. ${DESK_USAGE}`,
         };
     } else {
-      if (!pin) return { ok: false, message: `Alamat https:// memerlukan sidik jari sertifikat host (--host-fingerprint). ${DESK_USAGE}` };
+      if (!pin) return { ok: false, message: `Alamat https:// memerlukan sidik jari sertifikat komputer utama (--host-fingerprint). ${DESK_USAGE}` };
       hostFingerprint = normalizeFingerprint(pin);
       if (!hostFingerprint)
         return { ok: false, message: `Sidik jari sertifikat "${pin}" tidak valid: harus 32 pasang angka heksadesimal. ${DESK_USAGE}` };

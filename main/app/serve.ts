@@ -16,14 +16,14 @@ import { isLoopback } from '../../common/domain/network';
  */
 function fail(message: string): never {
   process.stderr.write(`${JSON.stringify({ event: 'error', message })}\n`);
-  console.error(`Loket host tidak dapat dijalankan: ${message}`);
+  console.error(`Loket di komputer utama tidak dapat dijalankan: ${message}`);
   process.exit(1);
 }
 
 // The same parser as the Electron entry's: flags, then environment variables.
 const launch = parseLaunchArgs(process.argv.slice(1), process.env);
 if (!launch.ok) fail(launch.message);
-if (launch.options.mode !== 'host') fail('host tanpa layar hanya berjalan dalam mode host; meja memakai aplikasi Electron.');
+if (launch.options.mode !== 'host') fail('Loket tanpa layar hanya berjalan sebagai komputer utama (--mode host); meja memakai aplikasi Electron.');
 const { port, tlsPort, bindAddress } = launch.options;
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -46,7 +46,7 @@ try {
     text.push(`Di jaringan kantor: ${host.lanUrls.length > 0 ? host.lanUrls.join(' ') : 'komputer ini belum tersambung ke jaringan'}`);
   if (host.warning) text.push(`Perhatian: ${host.warning}`);
   if (host.tlsWarning) text.push(`Perhatian: ${host.tlsWarning}`);
-  text.push(`Sertifikat host: ${host.certFile}`, `Database: ${host.dbFile}`, `Buka ${host.url}/ di browser. Layar tunggu: ${host.url}/#/display`);
+  text.push(`Sertifikat komputer utama: ${host.certFile}`, `Database: ${host.dbFile}`, `Buka ${host.url}/ di browser. Layar tunggu: ${host.url}/#/display`);
   const sentences = text.join('\n');
   // Tests and scripts read the first stdout line: one JSON object, before the sentences. Keep it
   // first and keep its fields. `textLines` says how many sentence lines follow, so a reader that

@@ -102,7 +102,7 @@ export async function startHost(opts: HostOptions & { now?: () => Date; printer?
     );
   } catch (err) {
     store.close();
-    throw new Error(`sertifikat host tidak dapat dibuat atau dibaca: ${(err as Error).message}`);
+    throw new Error(`sertifikat komputer utama tidak dapat dibuat atau dibaca: ${(err as Error).message}`);
   }
   const jobs = createJobRunner({ now, publish: bus.publish });
   const boardDeps = { store, now };

@@ -10,12 +10,15 @@ import { membershipStrings } from '../features/membership/strings';
 import { lettersStrings } from '../features/letters/strings';
 import { registerStrings } from '../features/register/strings';
 import { documentsStrings } from '../features/documents/strings';
+import { capital, glossary as g } from './glossary';
+
+export { glossary } from './glossary';
 
 /** The whole catalogue: app-wide words here, each feature's own in its strings.ts. */
 export const t = {
   app: {
     name: 'Loket',
-    connecting: 'Menghubungkan ke host…',
+    connecting: `Menghubungkan ke ${g.komputerUtama}…`,
     retry: 'Coba lagi',
     back: 'Kembali ke menu',
     logout: 'Keluar',
@@ -34,11 +37,11 @@ export const t = {
     charCount: (n: number, max: number) => `${n.toLocaleString('id-ID')} / ${max.toLocaleString('id-ID')}`,
   },
   connection: {
-    online: 'Terhubung ke host',
+    online: `Terhubung ke ${g.komputerUtama}`,
     eventsDown: 'Pembaruan otomatis terputus, menyambung ulang…',
-    offline: 'Host tidak terjangkau',
+    offline: `${capital(g.komputerUtama)} tidak terjangkau`,
     unreachableBanner:
-      'Komputer host tidak dapat dihubungi. Isian Anda tetap tersimpan di layar ini; coba lagi setelah jaringan pulih.',
+      `${capital(g.komputerUtama)} tidak dapat dihubungi. Isian Anda tetap tersimpan di layar ini; coba lagi setelah jaringan pulih.`,
   },
   roles: {
     satpam: 'Satpam',
@@ -66,7 +69,7 @@ export const t = {
   home: {
     title: 'Menu',
     greeting: (name: string) => `Selamat bekerja, ${name}`,
-    satpam: 'Ambil antrian (satpam)',
+    satpam: `Ambil ${g.nomorAntrean} (satpam)`,
     resepsionis: 'Meja resepsionis',
     petugas: 'Meja petugas layanan',
     admin: 'Pengaturan admin',

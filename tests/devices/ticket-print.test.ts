@@ -82,7 +82,7 @@ describe('ticket printer (CUPS)', () => {
     const { tokens } = await h.setup();
     const t = await h.ok('queue.issue', { serviceCode: 'C', priority: null }, tokens.satpam1);
     const pdf = await h.ok('queue.ticketPdf', { ticketId: t.id }, tokens.satpam1);
-    expect(pdf.fileName).toBe(`antrian-${t.label}.pdf`);
+    expect(pdf.fileName).toBe(`antrean-${t.label}.pdf`);
     expect(Buffer.from(pdf.base64, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
     // The paper says when and where, and what waits ahead: the office's date, the visitors before
     // this one and the estimate (none yet on a morning without finished visits).

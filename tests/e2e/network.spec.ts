@@ -23,6 +23,10 @@ test('Jaringan tab saves the address for the next start and says a restart is ne
       await expect(current).toContainText('Hanya komputer ini (127.0.0.1)');
       // The helper starts the host with --port, which wins over the screen's choice.
       await expect(current).toHaveAttribute('data-source', 'flag');
+      // Issue 8: the flags themselves are for a technician, folded under "Detail teknis".
+      await expect(current).not.toContainText('--');
+      await expect(page.getByTestId('network-technical')).not.toHaveAttribute('open', '');
+      await expect(page.getByText('--bind')).toBeHidden();
       await expect(network.localOnly).toBeVisible();
       await expect(network.displayUrl).toHaveText(`${host.url}/#/display`);
       await expect(network.kioskUrl).toHaveText(`${host.url}/#/satpam`);

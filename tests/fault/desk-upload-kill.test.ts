@@ -42,7 +42,7 @@ describe('desk upload survives the host being killed mid-upload', () => {
     };
     const first = await scanToHost({ call, token: office.tokens.resep1!, ticketId: ticket.id, docType: 'kk', spoolDir, config, scanner, chunkBytes: 16 * 1024 });
     expect(first.fault?.code).toBe('HOST_UNREACHABLE');
-    expect(first.fault?.message).toMatch(/Tidak dapat terhubung ke komputer host/);
+    expect(first.fault?.message).toMatch(/Tidak dapat terhubung ke komputer utama/);
     expect(first.fault?.message).toMatch(/1 halaman menunggu di komputer ini/);
     expect(first).toMatchObject({ uploaded: 0, pending: 1 });
     const spooled = join(spoolDir, ticket.id, 'kk');

@@ -204,7 +204,7 @@ describe('a start-up that fails', () => {
       // Nothing on stdout; on stderr the JSON line comes first, then the sentence with the same reason.
       const lines = output.split('\n');
       expect(parseError(lines[0]!)).toEqual(error);
-      expect(lines[1]).toBe(`Loket host tidak dapat dijalankan: ${error!.message}`);
+      expect(lines[1]).toBe(`Loket di komputer utama tidak dapat dijalankan: ${error!.message}`);
     } finally {
       await closeServer(squatter);
     }

@@ -44,7 +44,7 @@ describe('state machine', () => {
     expect(canDo('recall', 'waiting')).toBe(false);
   });
   it('explains a refused move in Indonesian', () => {
-    expect(transitionError('call', 'done', 'A-001')).toBe('Antrian A-001 sudah selesai, jadi tidak dapat dipanggil.');
+    expect(transitionError('call', 'done', 'A-001')).toBe('Nomor antrean A-001 sudah selesai, jadi tidak dapat dipanggil.');
   });
   it('finds the first unfinished step', () => {
     const steps = [
@@ -153,8 +153,8 @@ describe('ending a visit and closing no-shows', () => {
     expect(MOVES_TO.closeNoShow).toBe('no_show');
   });
   it('says why in Indonesian', () => {
-    expect(transitionError('call', 'cancelled', 'A-001')).toBe('Antrian A-001 sudah diakhiri kunjungannya, jadi tidak dapat dipanggil.');
-    expect(transitionError('closeNoShow', 'waiting', 'B-002')).toBe('Antrian B-002 masih menunggu, jadi tidak dapat ditutup sebagai tidak hadir.');
+    expect(transitionError('call', 'cancelled', 'A-001')).toBe('Nomor antrean A-001 sudah diakhiri kunjungannya, jadi tidak dapat dipanggil.');
+    expect(transitionError('closeNoShow', 'waiting', 'B-002')).toBe('Nomor antrean B-002 masih menunggu, jadi tidak dapat ditutup sebagai tidak hadir.');
   });
 });
 

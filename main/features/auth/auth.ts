@@ -36,7 +36,7 @@ export const toDesk = (r: DeskRow): Desk => ({
 
 export async function firstRun(ctx: Ctx, input: ParsedInput<'setup.firstRun'>) {
   if (!isLocalCaller(ctx.remote))
-    throw new AppFailure('SETUP_LOCAL_ONLY', 'Pengaturan awal hanya dapat dilakukan di komputer host itu sendiri.');
+    throw new AppFailure('SETUP_LOCAL_ONLY', 'Pengaturan awal hanya dapat dilakukan di komputer utama itu sendiri.');
   const passwordHash = await hashPassword(input.adminPassword);
   const deskToken = newToken();
   const sessionToken = newToken();
@@ -50,7 +50,7 @@ export async function firstRun(ctx: Ctx, input: ParsedInput<'setup.firstRun'>) {
     );
     const user = { id: newId(), username: input.adminUsername, full_name: input.adminFullName, roles: JSON.stringify(['admin']), active: 1 };
     w.run(qb.insertInto('users').values({ ...user, password_hash: passwordHash, created_at: now, updated_at: now }));
-    const desk = { id: newId(), name: 'Komputer host', counter_no: 1, created_at: now, revoked_at: null };
+    const desk = { id: newId(), name: 'Komputer utama', counter_no: 1, created_at: now, revoked_at: null };
     w.run(qb.insertInto('desks').values({ ...desk, token_hash: tokenHash(deskToken) }));
     createSession(w, ctx, sessionToken, user.id, desk.id);
     seedDefaultServices(w, ctx);
@@ -81,7 +81,7 @@ export async function login(ctx: Ctx, input: ParsedInput<'auth.login'>) {
     qb.selectFrom('desks').selectAll().where('token_hash', '=', tokenHash(input.deskToken)),
   );
   if (!desk || desk.revoked_at)
-    throw new AppFailure('DESK_NOT_PAIRED', 'Komputer ini belum terdaftar atau kodenya sudah dicabut. Minta admin membuat kode meja baru.');
+    throw new AppFailure('DESK_NOT_PAIRED', 'Komputer ini belum terdaftar atau kodenya sudah dicabut. Minta admin membuat kode pemasangan baru.');
   const row = ctx.store.first(qb.selectFrom('users').selectAll().where('username', '=', input.username.toLowerCase()));
   // Verify even for unknown users so response time does not reveal which usernames exist.
   const ok = await verify(row?.password_hash ?? (await dummyHash()), input.password).catch(() => false);

@@ -6,7 +6,7 @@ import { readSetting, writeSetting } from '../../platform/settings';
 
 type StepDef = [ServiceStep['role'], string, number];
 const greet: StepDef[] = [
-  ['satpam', 'Menanyakan tujuan dan memberi nomor antrian', 2],
+  ['satpam', 'Menanyakan tujuan dan memberi nomor antrean', 2],
   ['resepsionis', 'Salam 5S dan menanyakan maksud', 2],
 ];
 /** Seed 001 for A; seeds 002 and 004 for B and C. */

@@ -66,10 +66,10 @@ export class CupsPrinter implements DocumentPrinter {
 /** The spooler speaks English; the person at the desk gets what it means and what to do. */
 export function describeSpoolerError(printer: string, detail: string): string {
   if (/does not exist|not found|Unknown printer/i.test(detail))
-    return `printer "${printer}" tidak ditemukan di komputer host; minta admin memilih printer lain di Admin → Perangkat`;
+    return `printer "${printer}" tidak ditemukan di komputer utama; minta admin memilih printer lain di Admin → Perangkat`;
   if (/not accepting|disabled|stopped|paused/i.test(detail))
     return `printer "${printer}" sedang dihentikan atau tidak menerima pekerjaan; periksa kertas dan nyalakan kembali printernya`;
   if (/connect|refused|No such file|ENOENT|server/i.test(detail))
-    return 'layanan cetak (CUPS) di komputer host tidak berjalan atau belum terpasang';
+    return 'layanan cetak (CUPS) di komputer utama tidak berjalan atau belum terpasang';
   return `printer "${printer}" menolak pekerjaan ini (keterangan teknis: ${detail})`;
 }

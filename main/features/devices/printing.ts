@@ -35,7 +35,7 @@ async function render(ctx: Ctx, ticketId: string) {
 
 export async function ticketPdfFile(ctx: Ctx, input: ParsedInput<'queue.ticketPdf'>) {
   const { ticket, pdf } = await render(ctx, input.ticketId);
-  return { fileName: `antrian-${ticket.label}.pdf`, base64: pdf.toString('base64') };
+  return { fileName: `antrean-${ticket.label}.pdf`, base64: pdf.toString('base64') };
 }
 
 const TCP_KEY = 'devices.ticketPrinterTcp';
@@ -82,7 +82,7 @@ export async function printTicket(ctx: Ctx, input: ParsedInput<'queue.printTicke
   if (!printer) throw new AppFailure('NO_PRINTER', 'Printer tiket belum diatur. Minta admin memilih printer di menu Admin → Perangkat.');
   const { ticket, pdf } = await render(ctx, input.ticketId);
   try {
-    const jobId = await ctx.printer.print(printer, pdf, `Antrian ${ticket.label}`);
+    const jobId = await ctx.printer.print(printer, pdf, `Antrean ${ticket.label}`);
     ctx.store.tx((w) => audit(w, ctx, 'queue.printTicket', 'ticket', ticket.id, { printer, jobId }));
     return { printer, jobId };
   } catch (err) {

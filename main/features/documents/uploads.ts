@@ -52,7 +52,7 @@ export function uploadChunk(ctx: Ctx, input: ParsedInput<'documents.uploadChunk'
   const have = held(path);
   const bytes = Buffer.from(input.base64, 'base64');
   if (input.offset > have)
-    throw new AppFailure('INVALID_STATE', `Host baru menerima ${have} bita berkas ini; kirim lanjutan dari situ.`, { offset: String(have) });
+    throw new AppFailure('INVALID_STATE', `Komputer utama baru menerima ${have} bita berkas ini; kirim lanjutan dari situ.`, { offset: String(have) });
   if (input.offset + bytes.length > row.size) throw new AppFailure('VALIDATION', 'Potongan berkas melebihi ukuran yang diumumkan. Unggah ulang berkas ini dari awal.');
   // A resent chunk: the bytes the host already holds are skipped, the rest appended.
   const fresh = bytes.subarray(have - input.offset);

@@ -54,7 +54,7 @@ export function uploadStart(ctx: Ctx, input: CallInput<'dtks.uploadStart'>): { u
 
 function upload(ctx: Ctx, id: string): Upload {
   const u = uploads.get(id);
-  if (!u || u.userId !== requireActor(ctx).user.id) throw new AppFailure('NOT_FOUND', 'Unggahan tidak ditemukan (host mungkin dimulai ulang). Pilih berkasnya lagi.');
+  if (!u || u.userId !== requireActor(ctx).user.id) throw new AppFailure('NOT_FOUND', 'Unggahan tidak ditemukan (Loket di komputer utama mungkin dimulai ulang). Pilih berkasnya lagi.');
   return u;
 }
 

@@ -1,7 +1,8 @@
 // Follow-ups of a visit's members and the working-day calendar they are counted on. One use case =
 // one transaction + one audit row.
 import type { CallInput, CallOutput, Followup, HolidayRow } from '../../../common/contract/index';
-import { canMove, FOLLOWUP_RULES, dueState, isClosed, nextStatus, STATUS_LABELS, type FollowupStatus } from '../../../common/domain/followups';
+import { canMove, FOLLOWUP_RULES, dueState, isClosed, nextStatus, STATUS_LABELS, type FollowupKind, type FollowupStatus } from '../../../common/domain/followups';
+import { NEXT_ACTION_WORDS, type NextAction } from '../../../common/domain/membership';
 import { OFFICIAL_HOLIDAYS, OFFICIAL_YEARS } from '../../../common/domain/holidays';
 import { officeDay } from '../../../common/domain/time';
 import { addWorkingDays, holidaySet } from '../../../common/domain/workdays';
@@ -147,6 +148,50 @@ export function createFollowup(ctx: Ctx, input: CallInput<'followups.create'>): 
     ctx.events.push({ type: 'followups.changed' });
     return load(w, id, day);
   });
+}
+
+/** The follow-up a confirmed or overridden membership decision opens (none: nothing to chase). */
+export const DECISION_FOLLOWUP: Record<NextAction, FollowupKind | null> = {
+  request_eid: 'eid_print',
+  form_transfer: 'pengalihan',
+  form_new_participant: 'peserta_baru',
+  // The decision table's Disdukcapil path is a NIK BPJS holds twice or cannot place: "not registered
+  // or duplicated", 1 working day (bpjs-bridging.md). The officer can open the other kinds by hand.
+  disdukcapil: 'disdukcapil_unregistered',
+  continue: null,
+  officer_decides: null,
+  retry_or_manual: null,
+};
+
+/**
+ * Opens the follow-up matching a member's membership decision, inside the caller's transaction
+ * (membership.decide). Idempotent: one of that kind for the member on this visit already there is
+ * kept as it is (the table allows one per visit, member and kind). A follow-up an earlier decision
+ * opened on another path is left to the officer: statuses only move forward, so cancelling it
+ * automatically could not be undone if the resepsionis changes her mind back.
+ */
+export function openFollowupForDecision(
+  w: WriteDb,
+  ctx: Ctx,
+  v: { ticketId: string; nik: string; memberName: string; action: NextAction; ownerId: string },
+): Followup | null {
+  const kind = DECISION_FOLLOWUP[v.action];
+  if (!kind) return null;
+  const day = today(ctx);
+  const existing = w.first(qb.selectFrom('followups').select('id').where('ticket_id', '=', v.ticketId).where('nik', '=', v.nik).where('kind', '=', kind));
+  if (existing) return null;
+  const id = newId();
+  const now = ctx.now();
+  const due = addWorkingDays(day, FOLLOWUP_RULES[kind].workingDays, holidays(w));
+  const note = `Dari keputusan kepesertaan: ${NEXT_ACTION_WORDS[v.action]}`;
+  syncInsert(w, 'followups', {
+    id, ticket_id: v.ticketId, nik: v.nik, member_name: v.memberName, kind, status: 'open', opened_day: day, due_day: due,
+    owner_id: v.ownerId, note, created_by: v.ownerId, created_at: iso(now),
+  }, now);
+  event(w, ctx, id, 'created', null, 'open', note);
+  audit(w, ctx, 'followups.create', 'followup', id, { kind, ticketId: v.ticketId, due, byDecision: true });
+  ctx.events.push({ type: 'followups.changed' });
+  return load(w, id, day);
 }
 
 export function advanceFollowup(ctx: Ctx, input: CallInput<'followups.advance'>): Followup {

@@ -5,7 +5,7 @@ import type { jobsContract } from '../../../common/contract/jobs';
 import { AppFailure, hasRole, requireActor, type Ctx } from '../../platform/context';
 import type { HandlersFor } from '../../platform/transport/handler';
 
-const NOT_FOUND = 'Pekerjaan itu tidak ditemukan. Mungkin sudah lama selesai, atau host telah dimulai ulang.';
+const NOT_FOUND = 'Pekerjaan itu tidak ditemukan. Mungkin sudah lama selesai, atau Loket di komputer utama telah dimulai ulang.';
 
 function visibleJob(ctx: Ctx, jobId: string): Job {
   const actor = requireActor(ctx);

@@ -10,6 +10,7 @@ import { normaliseIdNumber } from '../../../common/domain/nik';
 import { officeDay } from '../../../common/domain/time';
 import { AppFailure, audit, iso, newId, requireActor, type Ctx, type Deps } from '../../platform/context';
 import { officeTimeZone } from '../../platform/office';
+import { openFollowupForDecision } from '../followups';
 import { checkNikAtBpjs, type BpjsConfig } from './bpjsClient';
 import { loadConfig } from './settings';
 
@@ -187,6 +188,8 @@ export function decide(ctx: Ctx, input: ParsedInput<'membership.decide'>) {
       }),
     );
     audit(w, ctx, overridden ? 'membership.override' : 'membership.confirm', 'case', c.id, { position: m.position, proposed: check.next_action, action: input.action, reason: input.reason });
+    // The paper the decision calls for goes on the follow-up board in the same transaction.
+    openFollowupForDecision(w, ctx, { ticketId: input.ticketId, nik: m.nik, memberName: m.name, action: input.action, ownerId: actor.user.id });
     return readChecks(w, c.id);
   });
   ctx.events.push({ type: 'membership.changed', ticketId: input.ticketId });

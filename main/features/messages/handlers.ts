@@ -1,4 +1,4 @@
-// The messages slice's handlers: Admin → Pesan keluar (SMTP), e-mails to BPJS, WhatsApp links.
+// The messages slice's handlers: Admin → E-mail (SMTP), e-mails to BPJS, WhatsApp links.
 import type { messagesContract } from '../../../common/contract/messages';
 import type { HandlersFor } from '../../platform/transport/handler';
 import { emailBpjs, forTicket, retry, saveSmtp, smtpSettings, whatsapp } from './messages';

@@ -140,7 +140,7 @@ export async function deliver(deps: Deps, messageId: string): Promise<Message> {
     });
     transport.close();
   } catch (err) {
-    error = (err as { code?: string }).code === 'NOCONFIG' ? 'Akun SMTP kantor belum diatur (Admin → Pesan keluar).' : failureText(err);
+    error = (err as { code?: string }).code === 'NOCONFIG' ? 'Akun SMTP kantor belum diatur (Admin → E-mail (SMTP)).' : failureText(err);
   }
   const attempts = row.attempts + 1;
   const at = deps.now();
@@ -157,7 +157,7 @@ export async function deliver(deps: Deps, messageId: string): Promise<Message> {
 export async function emailBpjs(ctx: Ctx, input: ParsedInput<'messages.emailBpjs'>): Promise<Message> {
   const actor = requireActor(ctx);
   const smtp = readSmtp(ctx.store);
-  if (!smtp) throw new AppFailure('SMTP_NOT_CONFIGURED', 'Akun e-mail kantor belum diatur. Minta admin mengisinya di Admin → Pesan keluar.');
+  if (!smtp) throw new AppFailure('SMTP_NOT_CONFIGURED', 'Akun e-mail kantor belum diatur. Minta admin mengisinya di Admin → E-mail (SMTP).');
   const { pdf, visitorName, label } = await statementPdf(ctx, input.ticketId, input.form);
   const id = newId();
   const dir = join(ctx.dataDir, 'messages', id);

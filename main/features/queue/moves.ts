@@ -44,9 +44,9 @@ export function forAction(ctx: Ctx, ticketId: string, action: QueueAction, mustB
   if (!canDo(action, ticket.status)) throw new AppFailure('INVALID_STATE', transitionError(action, ticket.status, ticket.label));
   const anyDesk = action === 'transfer' || action === 'endVisit' || action === 'closeNoShow';
   if (ticket.stage && !canServe(actor, ticket.stage) && !(anyDesk && hasRole(actor, 'resepsionis', 'petugas')))
-    throw new AppFailure('FORBIDDEN', `Antrian ${ticket.label} sedang di tahap ${ticket.stage}, bukan tugas Anda.`);
+    throw new AppFailure('FORBIDDEN', `Nomor antrean ${ticket.label} sedang di tahap ${ticket.stage}, bukan tugas Anda.`);
   if (mustBeMine && ticket.handledByUserId !== actor.user.id)
-    throw new AppFailure('NOT_YOURS', `Antrian ${ticket.label} sedang dilayani petugas lain.`);
+    throw new AppFailure('NOT_YOURS', `Nomor antrean ${ticket.label} sedang dilayani petugas lain.`);
   return { ticket, actor };
 }
 

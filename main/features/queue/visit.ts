@@ -26,7 +26,7 @@ export function startStep(ctx: Ctx, input: ParsedInput<'queue.startStep'>): Tick
   return changed(ctx, ctx.store.tx((w) => {
     const { ticket, actor } = forAction(ctx, input.ticketId, 'startStep', true);
     const step = ticket.currentStep;
-    if (!step || step.role !== ticket.stage) throw new AppFailure('INVALID_STATE', `Antrian ${ticket.label} tidak punya langkah untuk dimulai di sini.`);
+    if (!step || step.role !== ticket.stage) throw new AppFailure('INVALID_STATE', `Nomor antrean ${ticket.label} tidak punya langkah untuk dimulai di sini.`);
     const at = iso(ctx.now());
     w.run(qb.updateTable('step_timings').set({ started_at: at, user_id: actor.user.id }).where('ticket_id', '=', ticket.id).where('seq', '=', step.seq).where('started_at', 'is', null));
     w.run(qb.updateTable('tickets').set({ status: 'serving', updated_at: at }).where('id', '=', ticket.id));
@@ -41,7 +41,7 @@ export function finishStep(ctx: Ctx, input: ParsedInput<'queue.finishStep'>): Ti
   return changed(ctx, ctx.store.tx((w) => {
     const { ticket, actor } = forAction(ctx, input.ticketId, 'finishStep', true);
     const step = ticket.currentStep;
-    if (!step?.startedAt) throw new AppFailure('INVALID_STATE', `Langkah antrian ${ticket.label} belum dimulai.`);
+    if (!step?.startedAt) throw new AppFailure('INVALID_STATE', `Langkah nomor antrean ${ticket.label} belum dimulai.`);
     const later = ticket.steps.filter((s) => s.seq > step.seq && s.endedAt === null);
     const lastOfRole = !later.some((s) => s.role === step.role);
     if (lastOfRole && step.role === 'resepsionis') requireCase(w, ctx, ticket, input.noCaseReason, 'queue.finishStep');
@@ -117,13 +117,13 @@ export function transfer(ctx: Ctx, input: ParsedInput<'queue.transfer'>): Ticket
         qb.selectFrom('step_timings').select(['seq', 'role']).where('ticket_id', '=', ticket.id).where('ended_at', 'is', null).orderBy('seq'),
       );
       const firstPetugas = pending.find((s) => s.role === 'petugas');
-      if (!firstPetugas) throw new AppFailure('INVALID_STATE', `Layanan antrian ${ticket.label} tidak punya langkah untuk petugas.`);
+      if (!firstPetugas) throw new AppFailure('INVALID_STATE', `Layanan nomor antrean ${ticket.label} tidak punya langkah untuk petugas.`);
       for (const s of pending.filter((p) => p.seq < firstPetugas.seq))
         w.run(qb.updateTable('step_timings').set({ ended_at: at }).where('ticket_id', '=', ticket.id).where('seq', '=', s.seq).where('started_at', 'is', null));
     }
     const remaining = ctx.store.all(qb.selectFrom('step_timings').select(['seq', 'role']).where('ticket_id', '=', ticket.id).where('ended_at', 'is', null).orderBy('seq'));
     const next = remaining[0];
-    if (!next) throw new AppFailure('INVALID_STATE', `Antrian ${ticket.label} tidak punya langkah tersisa untuk dialihkan.`);
+    if (!next) throw new AppFailure('INVALID_STATE', `Nomor antrean ${ticket.label} tidak punya langkah tersisa untuk dialihkan.`);
     if (serviceId) w.run(qb.updateTable('tickets').set({ current_service_id: serviceId }).where('id', '=', ticket.id));
     w.run(qb.updateTable('tickets').set({ assigned_user_id: input.toUserId ?? ticket.assignedUserId, skipped_at: null }).where('id', '=', ticket.id));
     handOver(w, ctx, ticket.id, next.seq, stageOf(next.role), at);

@@ -40,7 +40,7 @@ function dayOf(v: unknown): string | null {
 
 export async function importLegacy(ctx: Ctx, input: ParsedInput<'register.import'>, jc: JobContext): Promise<{ rows: number }> {
   const actor = requireActor(ctx);
-  if (!existsSync(input.path)) throw new AppFailure('VALIDATION', `Berkas ${input.path} tidak ditemukan di komputer host.`);
+  if (!existsSync(input.path)) throw new AppFailure('VALIDATION', `Berkas ${input.path} tidak ditemukan di komputer utama.`);
   const ExcelJS = require('exceljs') as ExcelJs;
   const wb = new ExcelJS.Workbook();
   jc.progress(0.05, 'Membaca berkas Excel…');

@@ -21,7 +21,7 @@ export async function enrol(ctx: Ctx, input: ParsedInput<'sync.enrol'>): Promise
   // Only read here: an idempotent handler must not write before its first await (dispatch's
   // runOnce), and the device id exists from the worker's creation on.
   const device = readState(ctx.store, 'device_id');
-  if (!device) throw new AppFailure('SERVICE_UNAVAILABLE', 'Sinkronisasi belum siap di host ini; mulai ulang aplikasi lalu coba lagi.');
+  if (!device) throw new AppFailure('SERVICE_UNAVAILABLE', 'Sinkronisasi belum siap di komputer utama ini; mulai ulang aplikasi lalu coba lagi.');
   let reply: EnrolReply;
   try {
     reply = EnrolReply.parse(

@@ -13,8 +13,8 @@ const PROGRESS_INTERVAL_MS = 100;
 
 export const BUSY_MESSAGE =
   'Pencadangan atau pemulihan lain sedang berjalan. Tunggu sampai selesai (lihat kemajuannya di Admin → Cadangan), lalu coba lagi.';
-const CLOSED_MESSAGE = 'Host sedang berhenti; pekerjaan baru tidak dapat dimulai.';
-const FAILED_MESSAGE = 'Pekerjaan gagal karena kesalahan di host. Coba lagi; bila terulang, hubungi teknisi.';
+const CLOSED_MESSAGE = 'Loket di komputer utama sedang berhenti; pekerjaan baru tidak dapat dimulai.';
+const FAILED_MESSAGE = 'Pekerjaan gagal karena kesalahan di komputer utama. Coba lagi; bila terulang, hubungi teknisi.';
 const CANCELLING_MESSAGE = 'Membatalkan…';
 const CANCELLED_MESSAGE = 'Dibatalkan.';
 const DONE_MESSAGE = 'Selesai.';

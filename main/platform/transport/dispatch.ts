@@ -41,11 +41,11 @@ function validationError(error: z.ZodError): AppError {
 
 const fail = (code: AppError['code'], message: string): Result<never> => ({ ok: false, error: { code, message } });
 
-const INTERNAL_MESSAGE = 'Terjadi kesalahan di host. Tidak ada data yang setengah tersimpan; coba lagi.';
+const INTERNAL_MESSAGE = 'Terjadi kesalahan di komputer utama. Tidak ada data yang setengah tersimpan; coba lagi.';
 
 export const INSECURE_MESSAGE =
   'Data pribadi dan kata sandi tidak dikirim lewat HTTP biasa di jaringan kantor. Pakai aplikasi Loket di meja ini ' +
-  '(dipasangkan dengan host), atau buka alamat HTTPS host (https://ALAMAT-HOST:4701) setelah sertifikat host dipercaya di browser ini.';
+  '(dipasangkan dengan komputer utama), atau buka alamat HTTPS komputer utama (https://ALAMAT-KOMPUTER-UTAMA:4701) setelah sertifikatnya dipercaya di browser ini.';
 
 /** Paths of keys the value has and the parsed value lost: fields the contract does not name. */
 export function strippedKeys(original: unknown, parsed: unknown, path = ''): string[] {
@@ -148,7 +148,7 @@ export function createDispatcher(opts: DispatcherOptions): Dispatch {
   // Start-up: requestIds older than two days can no longer come back as retries.
   pruneRequestLog(deps.store, deps.now());
   return async (name, token, rawInput, origin) => {
-    if (!isCallName(name)) return fail('UNKNOWN_CALL', 'Fungsi tidak dikenal oleh host.');
+    if (!isCallName(name)) return fail('UNKNOWN_CALL', 'Fungsi tidak dikenal oleh komputer utama.');
     const entry: Entry = contract[name];
     if (entry.personal && !origin.secure && !isLocalCaller(origin.remote)) return fail('INSECURE_TRANSPORT', INSECURE_MESSAGE);
     const actor = authenticate(deps, token);

@@ -20,8 +20,10 @@ import { DtksPanel } from '../dtks/DtksPanel';
 import { dtksStrings } from '../dtks/strings';
 import { HolidaysPanel } from '../followups/HolidaysPanel';
 import { followupsStrings } from '../followups/strings';
+import { SmtpPanel } from '../messages/SmtpPanel';
+import { messagesStrings } from '../messages/strings';
 
-const TABS = ['users', 'desks', 'services', 'queue', 'devices', 'network', 'display', 'office', 'backup', 'bpjs', 'letters', 'documents', 'sync', 'dtks', 'holidays'] as const;
+const TABS = ['users', 'desks', 'services', 'queue', 'devices', 'network', 'display', 'office', 'backup', 'bpjs', 'letters', 'documents', 'sync', 'dtks', 'holidays', 'email'] as const;
 type Tab = (typeof TABS)[number];
 
 export function Admin() {
@@ -40,7 +42,7 @@ export function Admin() {
             data-testid={`admin-tab-${k}`}
             onClick={() => setTab(k)}
           >
-            {k === 'dtks' ? dtksStrings.tab : k === 'holidays' ? followupsStrings.holidays.tab : k === 'sync' ? syncStrings.tab : k === 'documents' ? t.adminDocuments.tab : k === 'letters' ? t.lettersAdmin.tab : k === 'backup' ? backupStrings.backup.tab : k === 'bpjs' ? t.bpjs.tab : t.admin.tabs[k]}
+            {k === 'email' ? messagesStrings.smtp.tab : k === 'dtks' ? dtksStrings.tab : k === 'holidays' ? followupsStrings.holidays.tab : k === 'sync' ? syncStrings.tab : k === 'documents' ? t.adminDocuments.tab : k === 'letters' ? t.lettersAdmin.tab : k === 'backup' ? backupStrings.backup.tab : k === 'bpjs' ? t.bpjs.tab : t.admin.tabs[k]}
           </button>
         ))}
       </div>
@@ -59,6 +61,7 @@ export function Admin() {
       {tab === 'sync' ? <SyncPanel /> : null}
       {tab === 'dtks' ? <DtksPanel /> : null}
       {tab === 'holidays' ? <HolidaysPanel /> : null}
+      {tab === 'email' ? <SmtpPanel /> : null}
     </Layout>
   );
 }

@@ -77,6 +77,13 @@ export function NetworkPanel() {
               {sourceText(data)}
             </span>
           </p>
+          {/* Start-up flags are for a technician: folded away, never in the sentences above. */}
+          {data.source === 'flag' ? (
+            <details className="technical" data-testid="network-technical">
+              <summary>{tn.technical.title}</summary>
+              <p className="hint">{tn.technical.flags}</p>
+            </details>
+          ) : null}
           {data.warning ? (
             <Notice tone="warn" testId="network-warning">
               {data.warning}

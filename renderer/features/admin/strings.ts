@@ -1,9 +1,10 @@
 // Bahasa Indonesia strings of this feature; merged into the catalogue in renderer/i18n/id.ts.
+import { capital, glossary as g } from '../../i18n/glossary';
 
 export const adminStrings = {
   admin: {
     title: 'Pengaturan admin',
-    tabs: { office: 'Kantor', users: 'Pengguna', desks: 'Meja', services: 'Layanan', queue: 'Antrian', devices: 'Perangkat', network: 'Jaringan', display: 'Layar tunggu' },
+    tabs: { office: 'Kantor', users: 'Pengguna', desks: 'Meja', services: 'Layanan', queue: capital(g.antrean), devices: 'Perangkat', network: 'Jaringan', display: 'Layar tunggu' },
     office: {
       title: 'Data kantor',
       hint: 'Nama dan alamat tampil di tiket dan layar tunggu. Zona waktu menentukan pergantian hari dan jam di semua layar.',
@@ -24,8 +25,9 @@ export const adminStrings = {
       inactive: 'Nonaktif',
       status: 'Status',
       submit: 'Tambah',
-      created: (u: string) => `Pengguna ${u} dibuat.`,
-      updated: (u: string) => `Pengguna ${u} diperbarui.`,
+      // The user name quoted: "Pengguna panjang dibuat." read as "a long user was created".
+      created: (u: string) => `Akun pengguna “${u}” dibuat.`,
+      updated: (u: string) => `Akun pengguna “${u}” diperbarui.`,
       pickRole: 'Pilih minimal satu peran.',
     },
     desks: {
@@ -39,23 +41,23 @@ export const adminStrings = {
       servicesHint: 'Tanpa centang: meja memanggil semua layanan.',
       servicesSaved: (name: string) => `Layanan yang dipanggil ${name} tersimpan.`,
       statuses: { open: 'Buka', paused: 'Istirahat', closed: 'Tutup' },
-      makeCode: 'Buat kode pemasangan',
-      codeTitle: (name: string, counter: string) => `Kode pemasangan ${name} (${counter})`,
+      makeCode: `Buat ${g.kodePemasangan}`,
+      codeTitle: (name: string, counter: string) => `${capital(g.kodePemasangan)} ${name} (${counter})`,
       codeHelp:
-        'Di komputer meja, buka Loket lalu ketik kode ini di layar “Hubungkan meja ini”, atau pindai kode QR di sebelahnya. Huruf besar atau kecil sama saja.',
+        `Di komputer ${g.meja}, buka Loket lalu ketik kode ini di layar “Hubungkan meja ini”, atau pindai kode QR di sebelahnya. Huruf besar atau kecil sama saja.`,
       codeOnce: 'Kode hanya berlaku satu kali. Bila meja ini sudah terhubung, memasangkan komputer lain memutus komputer yang lama.',
       expiresIn: (left: string) => `Berlaku ${left} lagi`,
-      expired: 'Kode sudah tidak berlaku. Buat kode pemasangan baru.',
-      qrLabel: 'Kode QR pemasangan meja',
+      expired: `Kode sudah tidak berlaku. Buat ${g.kodePemasangan} baru.`,
+      qrLabel: `Kode QR pemasangan ${g.meja}`,
       details: 'Detail teknis',
       hostHelp:
-        'Komputer meja tersambung ke komputer utama lewat HTTPS dan hanya mempercayai sertifikat dengan sidik jari ini. ' +
+        `Komputer ${g.meja} tersambung ke ${g.komputerUtama} lewat HTTPS dan hanya mempercayai sertifikat dengan sidik jari ini. ` +
         'Biasanya tidak perlu diketik: kode QR sudah memuatnya.',
-      hostTlsUrl: 'Alamat komputer utama (HTTPS)',
+      hostTlsUrl: `Alamat ${g.komputerUtama} (HTTPS)`,
       fingerprint: 'Sidik jari sertifikat (SHA-256)',
       deskCommand: 'Perintah untuk menjalankan meja',
       longToken: 'Kode meja panjang (cara lama)',
-      longTokenHelp: 'Hanya ditampilkan sekali. Dipakai bila kode pemasangan tidak bisa digunakan.',
+      longTokenHelp: `Hanya ditampilkan sekali. Dipakai bila ${g.kodePemasangan} tidak bisa digunakan.`,
       copy: 'Salin kode panjang',
       copied: 'Kode disalin.',
       revoke: 'Cabut',
@@ -68,7 +70,7 @@ export const adminStrings = {
     services: {
       add: 'Tambah layanan',
       code: 'Kode',
-      codeHint: 'Satu huruf A–Z, dipakai di nomor antrian',
+      codeHint: `Satu huruf A–Z, dipakai di ${g.nomorAntrean}`,
       name: 'Nama layanan',
       active: 'Aktif',
       steps: 'Langkah SOP',
@@ -82,19 +84,19 @@ export const adminStrings = {
       stepsCount: (n: number) => `${n} langkah`,
     },
     queue: {
-      title: 'Rasio antrian prioritas',
+      title: `Rasio ${g.antrean} prioritas`,
       ratio: 'Rasio prioritas (1–10)',
       hint: 'Satu pengunjung prioritas (lansia, disabilitas, ibu hamil) dipanggil setelah setiap N pengunjung biasa. Gawat darurat selalu dipanggil lebih dulu.',
       saved: 'Rasio prioritas tersimpan.',
     },
     devices: {
-      title: 'Printer tiket antrian',
-      hint: 'Tiket dari kios satpam dicetak langsung oleh komputer host ke printer ini. Tanpa printer, kios mencetak lewat dialog cetak browser.',
-      printers: 'Printer di komputer host',
+      title: `Printer tiket ${g.antrean}`,
+      hint: `Tiket dari kios satpam dicetak langsung oleh ${g.komputerUtama} ke printer ini. Tanpa printer, kios mencetak lewat dialog cetak browser.`,
+      printers: `Printer di ${g.komputerUtama}`,
       name: 'Nama printer',
       systemDefault: 'Bawaan sistem',
       inUse: 'Dipakai untuk tiket',
-      empty: 'Tidak ada printer yang terpasang di komputer host.',
+      empty: `Tidak ada printer yang terpasang di ${g.komputerUtama}.`,
       reload: 'Muat ulang',
       reloading: 'Memuat…',
       choose: 'Printer tiket',
@@ -103,7 +105,7 @@ export const adminStrings = {
       current: 'Tersimpan saat ini',
       currentPrinter: (name: string) => `Tiket dicetak ke ${name}.`,
       currentNone: 'Tanpa printer: tiket dicetak dari browser kios.',
-      missingWarn: (name: string) => `Printer ${name} tidak ada dalam daftar printer host. Periksa printernya atau pilih printer lain.`,
+      missingWarn: (name: string) => `Printer ${name} tidak ada dalam daftar printer ${g.komputerUtama}. Periksa printernya atau pilih printer lain.`,
       saved: 'Pengaturan printer tersimpan.',
     },
     network: {
@@ -116,21 +118,26 @@ export const adminStrings = {
       sourceSetting: 'Sesuai pilihan yang tersimpan di sini.',
       sourceDefault: 'Pengaturan bawaan: belum ada pilihan yang tersimpan.',
       sourceFlag:
-        'Loket dijalankan dengan pengaturan --bind/--port (atau LOKET_BIND/LOKET_PORT), yang didahulukan daripada pilihan di sini. Pilihan yang tersimpan dipakai bila Loket dijalankan tanpa pengaturan itu.',
+        'Alamat dan port ditetapkan saat Loket dinyalakan (oleh teknisi), dan itu didahulukan daripada pilihan di sini. Pilihan yang tersimpan dipakai bila Loket dinyalakan tanpa pengaturan itu.',
       localOnly:
         'Saat ini hanya komputer ini yang dapat membuka Loket. Agar meja lain, TV layar tunggu, dan kios satpam dapat terhubung, pilih alamat jaringan di bawah.',
       pending: (address: string) => `Pilihan tersimpan (${address}) berlaku setelah Loket dimulai ulang.`,
       urlsTitle: 'Alamat yang dibuka di meja lain dan browser',
-      hostUrl: 'Alamat host (untuk meja lain)',
+      hostUrl: `Alamat ${g.komputerUtama} (untuk ${g.meja} lain)`,
       displayUrl: 'Layar tunggu (TV)',
       kioskUrl: 'Kios satpam',
       formTitle: 'Alamat jaringan',
       hint:
-        'Pilih alamat komputer host di jaringan kantor agar meja lain, TV layar tunggu, dan kios satpam dapat terhubung. “Semua jaringan” juga membuka Loket di jaringan lain yang tersambung ke komputer ini, misalnya Wi-Fi.',
+        `Pilih alamat ${g.komputerUtama} di jaringan kantor agar meja lain, TV layar tunggu, dan kios satpam dapat terhubung. “Semua jaringan” juga membuka Loket di jaringan lain yang tersambung ke komputer ini, misalnya Wi-Fi.`,
       addressLabel: 'Alamat',
       port: 'Port',
       portHint: 'Angka 1024–65535. Bawaan 4700. Ganti hanya bila port ini dipakai program lain.',
-      savedFlag: 'Pengaturan jaringan tersimpan. Selama Loket dijalankan dengan --bind/--port, pengaturan itu yang dipakai.',
+      savedFlag: 'Pengaturan jaringan tersimpan. Selama Loket dinyalakan dengan alamat dan port dari teknisi, pengaturan itu yang dipakai.',
+      /** For a technician, folded under "Detail teknis"; the only place a command-line flag may appear. */
+      technical: {
+        title: 'Detail teknis',
+        flags: 'Pengaturan saat dinyalakan: --bind dan --port, atau LOKET_BIND dan LOKET_PORT.',
+      },
       savedRestart: 'Pengaturan jaringan tersimpan. Berlaku setelah Loket dimulai ulang.',
       savedNow: 'Pengaturan jaringan tersimpan dan sudah berlaku.',
     },

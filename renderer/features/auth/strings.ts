@@ -1,4 +1,5 @@
 // Bahasa Indonesia strings of this feature; merged into the catalogue in renderer/i18n/id.ts.
+import { capital, glossary as g } from '../../i18n/glossary';
 
 export const authStrings = {
   setup: {
@@ -10,7 +11,7 @@ export const authStrings = {
     kabKota: 'Kabupaten/Kota',
     address: 'Alamat',
     timeZone: 'Zona waktu kantor',
-    timeZoneHint: 'Menentukan pergantian hari (nomor antrian mulai dari 1) dan jam yang tampil di semua layar.',
+    timeZoneHint: `Menentukan pergantian hari (${g.nomorAntrean} mulai dari 1) dan jam yang tampil di semua layar.`,
     admin: 'Akun admin',
     adminUsername: 'Nama pengguna',
     usernameHint: '3–32 huruf kecil, angka, titik, garis bawah atau strip',
@@ -31,20 +32,20 @@ export const authStrings = {
     summary: (n: number) => `Periksa ${n} isian yang ditandai.`,
   },
   pair: {
-    title: 'Hubungkan meja ini',
+    title: `Hubungkan ${g.meja} ini`,
     intro:
-      'Ketik kode pemasangan 8 huruf dari admin (Admin › Meja › Buat kode pemasangan), atau pindai kode QR-nya. Huruf besar atau kecil, spasi dan tanda hubung tidak berpengaruh.',
-    code: 'Kode pemasangan',
+      `Ketik ${g.kodePemasangan} 8 huruf dari admin (Admin › Meja › Buat ${g.kodePemasangan}), atau pindai kode QR-nya. Huruf besar atau kecil, spasi dan tanda hubung tidak berpengaruh.`,
+    code: capital(g.kodePemasangan),
     codeHint: 'Contoh: K7MX-3QPA',
     submit: 'Hubungkan',
     pending: 'Menghubungkan…',
-    tooShort: 'Kode pemasangan terdiri dari 8 huruf dan angka, mis. K7MX-3QPA. Periksa kembali kode dari admin.',
+    tooShort: `${capital(g.kodePemasangan)} terdiri dari 8 huruf dan angka, mis. K7MX-3QPA. Periksa kembali kode dari admin.`,
   },
   login: {
     title: 'Masuk',
     username: 'Nama pengguna',
     password: 'Kata sandi',
     submit: 'Masuk',
-    changeDesk: 'Ganti kode meja',
+    changeDesk: `Ganti ${g.kodePemasangan}`,
   },
 } as const;

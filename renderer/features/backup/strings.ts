@@ -1,12 +1,13 @@
 // Bahasa Indonesia strings of this feature (Admin → Cadangan); may be merged into the catalogue in
 // renderer/i18n/id.ts like the other features' strings.
+import { glossary as g } from '../../i18n/glossary';
 
 export const backupStrings = {
   backup: {
     tab: 'Cadangan',
     nowTitle: 'Cadangan database',
     nowHint:
-      'Salinan database dibuat tanpa menghentikan antrean: meja tetap dapat mengambil dan memanggil nomor. Setiap salinan diperiksa keutuhannya sebelum salinan lama dihapus.',
+      `Salinan database dibuat tanpa menghentikan ${g.antrean}: ${g.meja} tetap dapat mengambil dan memanggil nomor. Setiap salinan diperiksa keutuhannya sebelum salinan lama dihapus.`,
     start: 'Cadangkan sekarang',
     starting: 'Memulai…',
     cancel: 'Batalkan',
@@ -22,12 +23,12 @@ export const backupStrings = {
 
     settingsTitle: 'Pengaturan cadangan',
     settingsHint:
-      'Sebaiknya simpan cadangan di diska lain dari database, misalnya flashdisk, diska kedua atau folder jaringan, supaya tetap ada bila komputer host rusak.',
+      `Sebaiknya simpan cadangan di diska lain dari database, misalnya flashdisk, diska kedua atau folder jaringan, supaya tetap ada bila ${g.komputerUtama} rusak.`,
     folder: 'Folder cadangan',
     folderHint: 'Jalur lengkap, misalnya E:\\Cadangan Loket. Folder dibuat bila belum ada.',
     daily: 'Cadangkan otomatis setiap hari',
     dailyAt: 'Pukul (jam kantor, 24 jam)',
-    dailyHint: 'Misalnya 17:30. Bila host baru menyala setelah jam ini, cadangan hari itu dibuat saat host menyala.',
+    dailyHint: `Misalnya 17:30. Bila ${g.komputerUtama} baru menyala setelah jam ini, cadangan hari itu dibuat saat ${g.komputerUtama} menyala.`,
     keep: 'Simpan berapa salinan terakhir',
     keepHint: 'Salinan yang lebih lama dihapus setelah salinan baru lolos pemeriksaan.',
     saved: 'Pengaturan cadangan disimpan.',

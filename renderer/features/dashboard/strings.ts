@@ -1,5 +1,6 @@
 // Bahasa Indonesia strings of this feature; merged into the catalogue in renderer/i18n/id.ts.
 // Plain words for a head of office: averages and "9 dari 10", never "median" or "p90".
+import { glossary as g } from '../../i18n/glossary';
 
 export const dashboardStrings = {
   dashboard: {
@@ -11,7 +12,7 @@ export const dashboardStrings = {
     done: 'Selesai dilayani',
     noShow: 'Tidak hadir',
     cancelled: 'Kunjungan diakhiri',
-    open: 'Masih dalam antrean',
+    open: `Masih dalam ${g.antrean}`,
     cancelledReasons: (pergi: number, salah: number, lainnya: number) =>
       `${pergi} pergi · ${salah} salah layanan · ${lainnya} lainnya`,
     waitAvg: 'Rata-rata tunggu',

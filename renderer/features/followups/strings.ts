@@ -1,5 +1,6 @@
 // Bahasa Indonesia strings of the follow-up board and Admin → Hari libur.
 import { FOLLOWUP_RULES, STATUS_LABELS, type FollowupKind, type FollowupStatus } from '../../../common/domain/followups';
+import { capital, glossary as g } from '../../i18n/glossary';
 
 export const followupsStrings = {
   menu: 'Tindak lanjut',
@@ -15,7 +16,7 @@ export const followupsStrings = {
   perOfficer: 'Per petugas',
   officer: 'Petugas',
   open: 'Terbuka',
-  colTicket: 'Antrean',
+  colTicket: capital(g.antrean),
   colMember: 'Anggota keluarga',
   colKind: 'Tindak lanjut',
   colStatus: 'Status',

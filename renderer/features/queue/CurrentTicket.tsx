@@ -15,6 +15,7 @@ import { EndVisitPanel } from './EndVisitPanel';
 import { focusById, Kbd, useShortcut } from './keyboard';
 import { NotesPanel } from './NotesPanel';
 import { FamilyPanel } from '../membership/FamilyPanel';
+import { MessagesPanel } from '../messages/MessagesPanel';
 import { DocumentsPanel } from '../documents/DocumentsPanel';
 import { checkOutcome, OUTCOME_FIELD_IDS, OutcomeFields, type OutcomeErrors, type OutcomeValue } from './OutcomeFields';
 import { deskStep, StepClock, StepList } from './StepPanel';
@@ -257,6 +258,7 @@ export function CurrentTicket({ ticket, stage, onChanged }: CurrentTicketProps) 
           <CaseForm ticketId={ticket.id} ref={form} onSaved={() => { setSavedHere(true); if (running) focusById(STEP_BUTTON); }} shortcut={guard === null} />
           {/* Remounted once the case is saved, so it starts from the visitor as member #1. */}
           <FamilyPanel key={caseSaved ? 'case' : 'no-case'} ticketId={ticket.id} />
+          <MessagesPanel key={caseSaved ? 'msg-case' : 'msg-no-case'} ticketId={ticket.id} ticketLabel={ticket.label} />
         </section>
       </div>
 

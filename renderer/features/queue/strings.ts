@@ -1,4 +1,5 @@
 // Bahasa Indonesia strings of this feature; merged into the catalogue in renderer/i18n/id.ts.
+import { capital, glossary as g } from '../../i18n/glossary';
 
 export const queueStrings = {
   queue: {
@@ -10,21 +11,23 @@ export const queueStrings = {
     busyHint: 'Selesaikan, alihkan, atau akhiri kunjungan yang sedang dilayani dulu.',
     busyConfirm: 'Ya, tetap panggil',
     waiting: 'Menunggu',
-    waitingEmpty: 'Antrean kosong.',
+    waitingEmpty: `${capital(g.antrean)} kosong.`,
     waitingOrder: 'Urutan panggilan',
     next: 'Berikutnya',
     callThis: 'Panggil nomor ini',
     skipped: 'Dilewati',
     skippedEmpty: 'Tidak ada nomor yang dilewati.',
     skippedSince: (time: string, min: number) => `sejak ${time} (${min < 1 ? 'baru saja' : `${min} mnt`})`,
-    callSkipped: 'Panggil lagi',
+    /** queue.callSkipped: a skipped visitor who turned up later; distinct from `recall`. */
+    callSkipped: g.panggilTerlewat,
     closeNoShow: 'Tutup: tidak hadir',
     closeNoShowConfirm: (label: string) => `Tutup ${label} sebagai tidak hadir?`,
     closedNoShow: (label: string) => `Nomor ${label} ditutup sebagai tidak hadir.`,
     current: 'Sedang Anda layani',
     alsoHere: 'Juga di meja ini:',
     noCurrent: 'Belum ada pengunjung. Tekan “Panggil berikutnya” (F2).',
-    recall: 'Panggil ulang',
+    /** queue.recall: the visitor at this desk, announced again now. */
+    recall: g.panggilUlang,
     recalled: (label: string) => `Nomor ${label} dipanggil ulang.`,
     skip: 'Tidak hadir / lewati',
     priorityRatio: (n: number) => `Rasio prioritas: ${n}`,

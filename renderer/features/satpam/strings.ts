@@ -1,15 +1,16 @@
 // Bahasa Indonesia strings of this feature; merged into the catalogue in renderer/i18n/id.ts.
+import { capital, glossary as g } from '../../i18n/glossary';
 
 export const satpamStrings = {
   satpam: {
-    title: 'Ambil nomor antrean',
+    title: `Ambil ${g.nomorAntrean}`,
     purpose: '1. Pilih keperluan pengunjung',
     priority: '2. Prioritas (jika ada)',
     noServices: 'Belum ada layanan aktif. Minta admin mengaktifkan layanan.',
-    issue: 'Ambil nomor antrean',
+    issue: `Ambil ${g.nomorAntrean}`,
     issuing: 'Mengambil nomor…',
     pickFirst: 'Pilih keperluan terlebih dahulu.',
-    ticketTitle: 'Nomor antrean',
+    ticketTitle: capital(g.nomorAntrean),
     issuedAt: (time: string) => `Diambil pukul ${time}`,
     print: 'Cetak',
     next: 'Pengunjung berikutnya',
@@ -17,9 +18,9 @@ export const satpamStrings = {
     autoPrint: (printer: string) => `Cetak otomatis ke ${printer} setelah nomor diambil`,
     printing: (printer: string) => `Mengirim tiket ke ${printer}…`,
     printed: (printer: string) => `Tiket dicetak di ${printer}`,
-    scanQr: 'Pindai dengan ponsel untuk memantau antrean Anda (Wi-Fi kantor).',
-    qrLabel: (label: string) => `Kode QR antrean ${label}`,
-    factsLoading: 'Menghitung antrean…',
+    scanQr: `Pindai dengan ponsel untuk memantau ${g.antrean} Anda (Wi-Fi kantor).`,
+    qrLabel: (label: string) => `Kode QR ${g.antrean} ${label}`,
+    factsLoading: `Menghitung ${g.antrean}…`,
     // The locked kiosk (kiosk.ts)
     kioskPriority: 'Prioritas? Sentuh bila Anda lansia, penyandang disabilitas, ibu hamil atau gawat darurat',
     kioskPurpose: 'Sentuh keperluan Anda untuk mengambil nomor',

@@ -1,19 +1,21 @@
 // The visitor's phone page's words, in Bahasa Indonesia. Kept beside the page (not in i18n/id.ts),
-// like the TV's, so the public bundle does not pull in the staff screens' catalogue.
+// like the TV's, so the public bundle does not pull in the staff screens' catalogue (the glossary is tiny).
+import { capital, glossary as g } from '../../i18n/glossary';
+
 export const visitorText = {
-  title: 'Antrean Anda',
-  yourNumber: 'Nomor antrean Anda',
-  loading: 'Memuat antrean…',
-  notFound: 'Tautan antrean ini tidak dikenal. Periksa kode QR pada tiket Anda atau tanyakan ke satpam.',
+  title: `${capital(g.antrean)} Anda`,
+  yourNumber: `${capital(g.nomorAntrean)} Anda`,
+  loading: `Memuat ${g.antrean}…`,
+  notFound: `Tautan ${g.antrean} ini tidak dikenal. Periksa kode QR pada tiket Anda atau tanyakan ke satpam.`,
   unreachable: 'Tidak dapat terhubung ke kantor. Pastikan ponsel tersambung ke Wi-Fi kantor, lalu muat ulang halaman ini.',
-  next: 'Anda antrean berikutnya',
-  ahead: (n: number) => (n === 1 ? '1 antrean sebelum Anda' : `${n} antrean sebelum Anda`),
+  next: `Anda ${g.antrean} berikutnya`,
+  ahead: (n: number) => `${n} ${g.antrean} sebelum Anda`,
   wait: (min: number | null) => (min === null ? 'Perkiraan tunggu belum tersedia' : min === 0 ? 'Sebentar lagi dipanggil' : `Perkiraan tunggu ± ${min} menit`),
   watchHint: 'Halaman ini memberi tahu Anda saat nomor Anda dipanggil. Biarkan tetap terbuka.',
   calledTitle: 'Nomor Anda dipanggil!',
   goTo: (counterNo: number) => `Silakan ke Loket ${counterNo}`,
   serving: (counterNo: number | null) => (counterNo ? `Sedang dilayani di Loket ${counterNo}` : 'Sedang dilayani'),
-  skipped: 'Nomor Anda terlewat saat dipanggil. Silakan lapor ke resepsionis.',
+  skipped: `Nomor Anda ${g.terlewat} saat dipanggil. Silakan lapor ke resepsionis.`,
   done: 'Pelayanan selesai. Terima kasih atas kunjungan Anda.',
   closed: 'Kunjungan ini sudah ditutup. Silakan tanyakan ke resepsionis bila perlu.',
   recent: 'Panggilan terakhir',
