@@ -87,6 +87,8 @@ export async function startCentralProcess(): Promise<CentralProcess> {
   });
   const pgUrl = `postgres://postgres:loket@127.0.0.1:${pgPort}/loket`;
   const pool = new pg.Pool({ connectionString: pgUrl, max: 2 });
+  // An idle connection ended by the server (shutdown) must not crash the test process.
+  pool.on('error', () => undefined);
   const login = await fetch(`${url}/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'application/json' },

@@ -55,7 +55,12 @@ export async function startPrivateCups(queue = 'loketpdf'): Promise<PrivateCups>
       execFileSync('lpadmin', ['-h', server, '-p', queue, '-E', '-v', 'cups-pdf:/', '-P', '/usr/share/ppd/cups-pdf/CUPS-PDF_noopt.ppd'], { stdio: 'pipe' });
       break;
     } catch (err) {
-      if (attempt >= 30) throw err;
+      if (attempt >= 30) {
+        // Leave no cupsd behind when the queue cannot be made.
+        proc.kill('SIGTERM');
+        removeTempDir(dir);
+        throw err;
+      }
       await new Promise((r) => setTimeout(r, 200));
     }
   }

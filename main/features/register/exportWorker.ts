@@ -23,7 +23,8 @@ async function main() {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: d.dest, useStyles: true, useSharedStrings: false });
   wb.creator = 'Loket';
   const ws = wb.addWorksheet('Register', { views: [{ state: 'frozen', ySplit: 1 }] });
-  const stepCols = d.steps.map((s) => ({ header: s.label + ' (menit, mutu baku ' + s.mutuBakuMin + ')', key: 'step_' + s.key, width: 18, style: { numFmt: '0.0' } }));
+  // Step minutes are already rounded to one decimal: no per-cell number format needed.
+  const stepCols = d.steps.map((s) => ({ header: s.label + ' (menit, mutu baku ' + s.mutuBakuMin + ')', key: 'step_' + s.key, width: 18 }));
   ws.columns = [
     { header: 'Tanggal', key: 'day', width: 20, style: { numFmt: '[$-421]d mmmm yyyy' } },
     { header: 'Nomor surat', key: 'number', width: 30 },
@@ -47,25 +48,26 @@ async function main() {
   let n = 0;
   for (const r of db.prepare(d.sql).iterate(...d.params)) {
     const [y, m, dd] = r.day.split('-').map(Number);
-    const row = {
-      day: new Date(Date.UTC(y, m - 1, dd)), number: r.number || '', type: typeNames.get(r.letter_type_id) || '', patient: r.patient_name, nik: mask(r.nik),
-      hospital: r.hospital_name, diagnosis: r.diagnosis, status: d.statusLabels[r.status] || r.status, officer: r.officer_name,
-    };
+    // An array in column order: exceljs maps object keys to columns for every row otherwise.
+    const row = [
+      new Date(Date.UTC(y, m - 1, dd)), r.number || '', typeNames.get(r.letter_type_id) || '', r.patient_name, mask(r.nik),
+      r.hospital_name, r.diagnosis, d.statusLabels[r.status] || r.status, r.officer_name,
+    ];
     let within = true;
     let complete = true;
     for (const s of d.steps) {
       const from = r[fields[s.from]];
       const to = r[fields[s.to]];
       if (!from || !to) {
-        row['step_' + s.key] = null;
+        row.push(null);
         complete = false;
         continue;
       }
       const min = Math.round((Date.parse(to) - Date.parse(from)) / 6000) / 10;
-      row['step_' + s.key] = min;
+      row.push(min);
       if (min > s.mutuBakuMin) within = false;
     }
-    row.withinSla = complete ? (within ? 'Ya' : 'Tidak') : '';
+    row.push(complete ? (within ? 'Ya' : 'Tidak') : '');
     ws.addRow(row).commit();
     n++;
     if (n % 2000 === 0) progress(total ? n / total : 0, 'Menulis baris ' + n.toLocaleString('id-ID') + ' dari ' + total.toLocaleString('id-ID') + '…');
