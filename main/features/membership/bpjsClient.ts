@@ -3,7 +3,10 @@
 // and a few retries with the one backoff rule. Every outcome is a BpjsResult; nothing throws out.
 // Secrets are used here and never put into a message or a log.
 import { createDecipheriv, createHash, createHmac } from 'node:crypto';
-import { decompressFromEncodedURIComponent } from 'lz-string';
+import LZString from 'lz-string';
+
+// lz-string is CommonJS: its default export works under Node's ESM loader, vitest and esbuild alike.
+const { decompressFromEncodedURIComponent } = LZString;
 import { backoffDelayMs } from '../../../common/domain/backoff';
 import { BPJS_ATTEMPTS, BPJS_ATTEMPT_RETRY, type BpjsResult, type InactiveReason } from '../../../common/domain/membership';
 import { maskNik } from '../../../common/domain/letterFlow';
