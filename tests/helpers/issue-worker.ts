@@ -15,15 +15,23 @@ import { inProcessHostInfo } from './factories';
 async function overHttp(url: string, token: string, code: string): Promise<void> {
   for (;;) {
     let body: { ok: boolean; value?: { label: string }; error?: { code: string } };
+    // A ref'd timer per call: a request whose connection vanished with the killed host without a
+    // reset would otherwise leave nothing on the event loop, and Node would end the process with
+    // exit code 13 (unsettled top-level await) instead of treating the host as gone.
+    const abort = new AbortController();
+    const timer = setTimeout(() => abort.abort(), 30_000);
     try {
       const res = await fetch(`${url}/api/queue.issue`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
         body: JSON.stringify({ serviceCode: code, priority: null }),
+        signal: abort.signal,
       });
       body = (await res.json()) as typeof body;
     } catch {
       return; // the host is gone
+    } finally {
+      clearTimeout(timer);
     }
     process.stdout.write(`${JSON.stringify(body.ok ? { ack: body.value!.label } : { refused: body.error?.code ?? 'UNKNOWN' })}\n`);
   }

@@ -198,6 +198,17 @@ describe('a link that misbehaves, a Postgres restart, a reinstall', () => {
         await central.embedded!.start();
       }
     }
+    // The link must really have misbehaved before it heals: keep writing and syncing until the proxy
+    // has dropped, duplicated or reordered at least 3 requests (how many fall in the loop above
+    // depends on the worker's timing, not on the seed alone).
+    const chaos = () => proxy.stats.dropped + proxy.stats.duplicated + proxy.stats.reordered;
+    await until('the link to misbehave', async () => {
+      if (chaos() >= 3) return true;
+      await ok(host.url, 'queue.issue', { serviceCode: 'A', priority: null }, tokens.satpam1!);
+      const s = await ok(host.url, 'sync.now', {}, tokens.admin!);
+      if (s.pending > 0) expect(s.state).not.toBe('synced');
+      return false;
+    }, 60_000);
     Object.assign(proxy.rules, { dropRequest: 0, dropResponse: 0, duplicate: 0, reorder: 0, delayMs: 0 });
         await until('synced after chaos', async () => (await ok(host.url, 'sync.status', {}, tokens.admin!)).state === 'synced', 60_000);
     expect(proxy.stats.dropped + proxy.stats.duplicated + proxy.stats.reordered).toBeGreaterThanOrEqual(3);
