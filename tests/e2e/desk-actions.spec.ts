@@ -17,6 +17,12 @@ test('skip, call again, recall, note and transfer to a petugas', async ({ browse
     const desk = await new QueueDeskPage(resep.page, 'resepsionis').open();
     await desk.expectWaiting('A-001');
 
+    await test.step('a desk on a break calls nobody until it is opened again', async () => {
+      await desk.setDeskStatus('paused');
+      expect(await desk.callNextRefused()).toContain('istirahat');
+      await desk.setDeskStatus('open');
+    });
+
     await test.step('gawat darurat is called first, then skipped', async () => {
       expect(await desk.callNext()).toBe('A-002');
       await expect(desk.firstPriorityBadge).toHaveText('Gawat darurat');

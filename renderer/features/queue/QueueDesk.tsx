@@ -9,6 +9,7 @@ import { api } from '../../app/state/api';
 import { ErrorAlert, Notice } from '../../components/Alert';
 import { Layout } from '../../components/Layout';
 import { CurrentTicket } from './CurrentTicket';
+import { DeskStatus } from './DeskStatus';
 import { focusById, Kbd, useShortcut } from './keyboard';
 import { SkippedList, WaitingList } from './TicketLists';
 
@@ -130,6 +131,7 @@ export function QueueDesk({ stage }: { stage: Stage }) {
           ) : null}
         </section>
         <aside className="desk-side">
+          <DeskStatus />
           <div className="side-call">
             <button
               type="button"

@@ -3,6 +3,8 @@ import { capital, glossary as g } from '../../i18n/glossary';
 
 export const queueStrings = {
   queue: {
+    deskStatus: 'Status meja',
+    deskNotOpen: 'Meja ini tidak memanggil pengunjung sampai dibuka lagi.',
     titles: { resepsionis: 'Meja resepsionis', petugas: 'Meja petugas layanan' },
     callNext: 'Panggil berikutnya',
     calling: 'Memanggil…',

@@ -180,6 +180,21 @@ export class QueueDeskPage {
     await expect(this.waiting(label)).toBeVisible();
   }
 
+  /** Buka / Istirahat / Tutup for this desk. */
+  async setDeskStatus(status: 'open' | 'paused' | 'closed'): Promise<void> {
+    await this.id(`desk-status-${status}`).click();
+    await expect(this.id('desk-status')).toHaveAttribute('data-status', status);
+  }
+
+  /** "Panggil berikutnya" on a desk that is not open: the host's refusal is shown, nobody is called. */
+  async callNextRefused(): Promise<string> {
+    await this.id('call-next').click();
+    const alert = this.id('queue-error');
+    await expect(alert).toContainText('Buka');
+    await expect(this.id('no-current-ticket')).toBeVisible();
+    return (await alert.textContent()) ?? '';
+  }
+
   async callNext(): Promise<string> {
     await this.id('call-next').click();
     await expect(this.currentLabel).toBeVisible();
