@@ -5,12 +5,12 @@
 //  3. the host again: queue.issue latency over HTTP when idle (BENCH_IDLE sequential calls), then
 //     again while backup.start runs (issuing back to back until the job ends);
 //  4. the backup's duration and the sizes. Prints a JSON summary, then a table for people.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { FIRST_RUN, startHost, stopHost, call, pct } from './lib.mjs';
 
 const require = createRequire(import.meta.url);
 const Database = require('better-sqlite3');
@@ -19,70 +19,12 @@ const TICKETS = Number(process.env.BENCH_TICKETS ?? 1_000_000);
 const IDLE = Number(process.env.BENCH_IDLE ?? 300);
 const BATCH = 50_000;
 
-const FIRST_RUN = {
-  officeName: 'Dinas Kesehatan Kabupaten Bench',
-  kabKota: 'Kabupaten Bench',
-  address: 'Jl. Bench No. 1',
-  adminUsername: 'admin',
-  adminFullName: 'Admin Bench',
-  adminPassword: 'rahasia-admin-1',
-};
-
-function startHost(dataDir) {
-  const proc = spawn(process.execPath, ['out/main/host.js', '--port', '0', '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'inherit'] });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    let started = false;
-    proc.stdout.on('data', (b) => {
-      out += b;
-      const end = out.indexOf('\n');
-      if (started || end < 0) return;
-      started = true;
-      let line = null;
-      try {
-        line = JSON.parse(out.slice(0, end));
-      } catch {
-        // reported below
-      }
-      if (line?.event === 'listening') resolve({ url: line.url, dbFile: line.dbFile, proc });
-      else {
-        proc.kill('SIGKILL');
-        reject(new Error(`host's first line is not the start-up line: ${out.slice(0, end)}`));
-      }
-    });
-    proc.once('exit', (c) => started || reject(new Error(`host exited ${c}`)));
-  });
-}
-
-function stopHost(host) {
-  return new Promise((resolve) => {
-    if (host.proc.exitCode !== null) return resolve();
-    host.proc.once('exit', () => resolve());
-    host.proc.kill('SIGTERM');
-  });
-}
-
-async function call(url, name, input, token) {
-  const res = await fetch(`${url}/api/${name}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify(input),
-  });
-  const body = await res.json();
-  if (!body.ok) throw new Error(`${name}: ${body.error.code} ${body.error.message}`);
-  return body.value;
-}
-
 async function timedIssue(url, token) {
   const t0 = performance.now();
   await call(url, 'queue.issue', { serviceCode: 'A', priority: null }, token);
   return performance.now() - t0;
 }
 
-const pct = (xs, p) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.max(0, Math.ceil((p / 100) * s.length) - 1)];
-};
 const stats = (xs) => ({ n: xs.length, p50: +pct(xs, 50).toFixed(2), p99: +pct(xs, 99).toFixed(2), max: +Math.max(...xs).toFixed(2) });
 const mb = (bytes) => +(bytes / 1024 / 1024).toFixed(1);
 

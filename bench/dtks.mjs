@@ -2,43 +2,17 @@
 // uploaded through the contract in chunks, imported as a job on a worker thread. Reports the import
 // time, the host's peak RSS (VmHWM), NIK lookup p99 after the import, and ticket-issue p99 idle vs
 // while the import runs. Targets (issue 9): < 20 s, < 300 MB, lookup p99 < 5 ms, issue p99 within 2x idle.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
+import { FIRST_RUN, startHost, call } from './lib.mjs';
 
 const Database = createRequire(import.meta.url)('better-sqlite3');
 
 const ROWS = Number(process.env.BENCH_DTKS_ROWS ?? 200_000);
 const CHUNK = 512 * 1024;
-const FIRST_RUN = { officeName: 'Dinas Kesehatan Kabupaten Bench', kabKota: 'Kabupaten Bench', address: 'Jl. Bench No. 1', adminUsername: 'admin', adminFullName: 'Admin Bench', adminPassword: 'rahasia-admin-1' };
-
-function startHost(dataDir) {
-  const proc = spawn(process.execPath, ['out/main/host.js', '--port', '0', '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'inherit'] });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    let started = false;
-    proc.stdout.on('data', (b) => {
-      out += b;
-      const end = out.indexOf('\n');
-      if (started || end < 0) return;
-      started = true;
-      const line = JSON.parse(out.slice(0, end));
-      if (line?.event === 'listening') resolve({ url: line.url, proc });
-      else reject(new Error(out));
-    });
-    proc.once('exit', (c) => started || reject(new Error(`host exited ${c}`)));
-  });
-}
-
-async function call(url, name, input, token) {
-  const res = await fetch(`${url}/api/${name}`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(input) });
-  const body = await res.json();
-  if (!body.ok) throw new Error(`${name}: ${body.error.code} ${body.error.message}`);
-  return body.value;
-}
 
 const p = (xs, q) => {
   const s = [...xs].sort((a, b) => a - b);

@@ -3,44 +3,16 @@
 //   node bench/membership.mjs        (BENCH_LATENCY_MS=300 BENCH_ROUNDS=5 by default)
 // Times membership.checkFamily for a 1-member family (one single check) and for an 8-member family
 // (checked 4 at a time); target: 8 members within 1.5x of one. Prints a JSON summary, then a table.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { startFakeBpjs } from '../scripts/fake-bpjs.mjs';
+import { startHost, call } from './lib.mjs';
 
 const LATENCY = Number(process.env.BENCH_LATENCY_MS ?? 300);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const PASSWORD = 'rahasia-bench-1';
-
-function startHost(dataDir) {
-  const proc = spawn(process.execPath, ['out/main/host.js', '--port', '0', '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'inherit'] });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    proc.stdout.on('data', (b) => {
-      out += b;
-      const end = out.indexOf('\n');
-      if (end < 0 || proc.started) return;
-      proc.started = true;
-      const line = JSON.parse(out.slice(0, end));
-      if (line.event === 'listening') resolve({ url: line.url, proc });
-      else reject(new Error(out));
-    });
-    proc.once('exit', (c) => proc.started || reject(new Error(`host exited ${c}`)));
-  });
-}
-
-async function call(url, name, input, token) {
-  const res = await fetch(`${url}/api/${name}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify(input),
-  });
-  const body = await res.json();
-  if (!body.ok) throw new Error(`${name}: ${body.error.code} ${body.error.message}`);
-  return body.value;
-}
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const nik = (i) => `3171014101900${String(100 + i).padStart(3, '0')}`;

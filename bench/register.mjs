@@ -4,64 +4,24 @@
 //  bulk-inserted (the FTS5 index kept by its triggers, as in production); 3. register.page over
 //  the host's HTTP contract, p50/p95 per kind of query, beside the same SQL on bare SQLite;
 //  4. time to the first rows on screen in Chromium. Prints JSON, then a table.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
+import { FIRST_RUN, startHost, stopHost, call, pct } from './lib.mjs';
 
 const require = createRequire(import.meta.url);
 const Database = require('better-sqlite3');
 
-export const FIRST_RUN = {
-  officeName: 'Dinas Kesehatan Kabupaten Bench', kabKota: 'Kabupaten Bench', address: 'Jl. Bench No. 1',
-  adminUsername: 'admin', adminFullName: 'Admin Bench', adminPassword: 'rahasia-admin-1',
-};
 export const REKOM = '01900000-0000-7000-8000-000000000101';
 const HOSPITALS = [['01900000-0000-7000-8000-000000000201', 'RSUD Palembang BARI'], ['01900000-0000-7000-8000-000000000202', 'RSUP Dr. Mohammad Hoesin']];
 const STATUSES = ['diterima', 'dikembalikan', 'lengkap', 'draf', 'disetujui', 'ditandatangani', 'dicetak', 'diambil', 'diserahkan', 'batal'];
 const FIRST = ['Siti', 'Ahmad', 'Budi', 'Dewi', 'Rina', 'Agus', 'Sri', 'Hendra', 'Yanti', 'Joko', 'Nur', 'Wati', 'Eko', 'Fitri', 'Rudi', 'Lestari'];
 const LAST = ['Aminah', 'Santoso', 'Rahmawati', 'Saputra', 'Hidayat', 'Wahyuni', 'Kurniawan', 'Susanti', 'Pratama', 'Handayani', 'Setiawan', 'Utami'];
 
-export function startHost(dataDir) {
-  const proc = spawn(process.execPath, ['out/main/host.js', '--port', '0', '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'inherit'] });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    let started = false;
-    proc.stdout.on('data', (b) => {
-      out += b;
-      const end = out.indexOf('\n');
-      if (started || end < 0) return;
-      started = true;
-      const line = JSON.parse(out.slice(0, end));
-      if (line.event === 'listening') resolve({ url: line.url, dbFile: line.dbFile, proc });
-      else reject(new Error(out));
-    });
-    proc.once('exit', (c) => started || reject(new Error(`host exited ${c}`)));
-  });
-}
 
-export const stopHost = (host) =>
-  new Promise((resolve) => {
-    if (host.proc.exitCode !== null) return resolve();
-    host.proc.once('exit', () => resolve());
-    host.proc.kill('SIGTERM');
-  });
-
-export async function call(url, name, input, token) {
-  const res = await fetch(`${url}/api/${name}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify(input),
-  });
-  const body = await res.json();
-  if (!body.ok) throw new Error(`${name}: ${body.error.code} ${body.error.message}`);
-  return body.value;
-}
-
-const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.max(0, Math.ceil((p / 100) * xs.length) - 1)];
 export const stats = (xs) => ({ n: xs.length, p50: +pct(xs, 50).toFixed(2), p95: +pct(xs, 95).toFixed(2), p99: +pct(xs, 99).toFixed(2) });
 
 /** A fixed-seed generator: the same rows every run. */
@@ -210,3 +170,5 @@ async function main() {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) await main();
+
+export { call, FIRST_RUN, startHost, stopHost };

@@ -1,12 +1,12 @@
 // `npm run bench`: the figures issue 3 asks for, on this machine, against the real headless host.
 //  1. issue → screen update and call → display board latency with 20 desks issuing and calling at once;
 //  2. host cold start to the first page served.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import WebSocket from 'ws';
+import { startHost, call, pct } from './lib.mjs';
 
 const PASSWORD = 'rahasia-staf-1';
 const DESKS = 20;
@@ -14,53 +14,10 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 40);
 // Extra Node flags for the host, e.g. BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile it.
 const NODE_ARGS = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
 
-function startHost(dataDir) {
-  const t0 = performance.now();
-  const proc = spawn(process.execPath, [...NODE_ARGS, 'out/main/host.js', '--port', '0', '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'inherit'] });
-  return new Promise((resolve, reject) => {
-    // The host's first stdout line is one JSON object: {"event":"listening","url":...}.
-    let out = '';
-    let started = false;
-    proc.stdout.on('data', (b) => {
-      out += b;
-      const end = out.indexOf('\n');
-      if (started || end < 0) return;
-      started = true;
-      let line = null;
-      try {
-        line = JSON.parse(out.slice(0, end));
-      } catch {
-        // not the start-up line: reported below
-      }
-      if (line?.event === 'listening') resolve({ url: line.url, proc, t0 });
-      else {
-        proc.kill('SIGKILL');
-        reject(new Error(`host's first line is not the start-up line: ${out.slice(0, end)}`));
-      }
-    });
-    proc.once('exit', (c) => reject(new Error(`host exited ${c}`)));
-  });
-}
-
-async function call(url, name, input, token) {
-  const res = await fetch(`${url}/api/${name}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify(input),
-  });
-  const body = await res.json();
-  if (!body.ok) throw new Error(`${name}: ${body.error.message}`);
-  return body.value;
-}
-
-const pct = (xs, p) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.max(0, Math.ceil((p / 100) * s.length) - 1)];
-};
 const fmt = (xs) => `n=${xs.length} p50=${pct(xs, 50).toFixed(1)} ms p99=${pct(xs, 99).toFixed(1)} ms max=${Math.max(...xs).toFixed(1)} ms`;
 
 async function latency() {
-  const host = await startHost(mkdtempSync(join(tmpdir(), 'loket-bench-')));
+  const host = await startHost(mkdtempSync(join(tmpdir(), 'loket-bench-')), { nodeArgs: NODE_ARGS });
   const { url } = host;
   const first = await call(url, 'setup.firstRun', {
     officeName: 'Dinas Kesehatan Bench', kabKota: 'Kabupaten Bench', address: 'Jl. Bench 1',
@@ -171,7 +128,7 @@ async function coldStart() {
   const times = [];
   const dataDir = mkdtempSync(join(tmpdir(), 'loket-cold-'));
   for (let i = 0; i < 5; i++) {
-    const host = await startHost(dataDir);
+    const host = await startHost(dataDir, { nodeArgs: NODE_ARGS });
     const res = await fetch(`${host.url}/`);
     await res.text();
     if (res.status !== 200) throw new Error(`first page: ${res.status}`);

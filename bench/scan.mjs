@@ -8,16 +8,16 @@
 // that shows) and slowed (still faster than an office sheet-fed scanner's 20-60 pages a minute) by
 // BENCH_READ_DELAY_US after each buffer the backend hands over (default 20000 µs: ~4 pages a second).
 // Also the bytes per stored page. Prints a JSON summary, then a table for people.
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { FIRST_RUN, startHost, call } from './lib.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const DELAY_US = Number(process.env.BENCH_READ_DELAY_US ?? 20000);
 const PASSWORD = 'rahasia-staf-1';
-const FIRST_RUN = { officeName: 'Dinas Kesehatan Bench', kabKota: 'Kabupaten Bench', address: 'Jl. Bench 1', adminUsername: 'admin', adminFullName: 'Admin Bench', adminPassword: 'rahasia-admin-1' };
 
 function saneDir(delayUs) {
   const dir = mkdtempSync(join(tmpdir(), 'loket-bench-sane-'));
@@ -26,30 +26,6 @@ function saneDir(delayUs) {
   if (delayUs) conf = conf.replace(/^read-delay .*$/m, 'read-delay true').replace(/^read-delay-duration .*$/m, `read-delay-duration ${delayUs}`);
   writeFileSync(join(dir, 'test.conf'), conf);
   return dir;
-}
-
-function startHost(dataDir, env) {
-  const proc = spawn(process.execPath, ['out/main/host.js', '--port', '0', '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...env } });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    proc.stdout.on('data', (b) => {
-      out += b;
-      const end = out.indexOf('\n');
-      if (end < 0 || proc.started) return;
-      proc.started = true;
-      const line = JSON.parse(out.slice(0, end));
-      if (line.event === 'listening') resolve({ url: line.url, proc });
-      else reject(new Error(out));
-    });
-    proc.once('exit', (c) => proc.started || reject(new Error(`host exited ${c}`)));
-  });
-}
-
-async function call(url, name, input, token) {
-  const res = await fetch(`${url}/api/${name}`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(input) });
-  const body = await res.json();
-  if (!body.ok) throw new Error(`${name}: ${body.error.code} ${body.error.message}`);
-  return body.value;
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -68,7 +44,7 @@ async function measure(delayUs) {
   }
   // The button on the host.
   const dataDir = mkdtempSync(join(tmpdir(), 'loket-bench-scan-'));
-  const host = await startHost(dataDir, env);
+  const host = await startHost(dataDir, { env });
   const button = [];
   let bytes = [];
   try {

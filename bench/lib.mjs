@@ -1,0 +1,76 @@
+// What every benchmark needs: the built host started as its own process (reading its JSON start-up
+// line), the contract over HTTP, and nearest-rank percentiles. One copy, so a change to the host's
+// start-up line or the API's answer shape is made once.
+import { spawn } from 'node:child_process';
+import { performance } from 'node:perf_hooks';
+
+export const FIRST_RUN = {
+  officeName: 'Dinas Kesehatan Kabupaten Bench',
+  kabKota: 'Kabupaten Bench',
+  address: 'Jl. Bench No. 1',
+  adminUsername: 'admin',
+  adminFullName: 'Admin Bench',
+  adminPassword: 'rahasia-admin-1',
+};
+
+/**
+ * Starts `out/main/host.js` on a free port. `nodeArgs` go to Node (e.g. --cpu-prof), `env` is added
+ * to this process's environment. Resolves with the URL, the database file, the process and the
+ * moment it was spawned.
+ */
+export function startHost(dataDir, { nodeArgs = [], env = {} } = {}) {
+  const t0 = performance.now();
+  const proc = spawn(process.execPath, [...nodeArgs, 'out/main/host.js', '--port', '0', '--data-dir', dataDir], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, ...env },
+  });
+  return new Promise((resolve, reject) => {
+    // The host's first stdout line is one JSON object: {"event":"listening","url":...}.
+    let out = '';
+    let started = false;
+    proc.stdout.on('data', (b) => {
+      out += b;
+      const end = out.indexOf('\n');
+      if (started || end < 0) return;
+      started = true;
+      let line = null;
+      try {
+        line = JSON.parse(out.slice(0, end));
+      } catch {
+        // not the start-up line: reported below
+      }
+      if (line?.event === 'listening') resolve({ url: line.url, dbFile: line.dbFile, proc, t0 });
+      else {
+        proc.kill('SIGKILL');
+        reject(new Error(`host's first line is not the start-up line: ${out.slice(0, end)}`));
+      }
+    });
+    proc.once('exit', (c) => started || reject(new Error(`host exited ${c}`)));
+  });
+}
+
+export function stopHost(host) {
+  return new Promise((resolve) => {
+    if (host.proc.exitCode !== null) return resolve();
+    host.proc.once('exit', () => resolve());
+    host.proc.kill('SIGTERM');
+  });
+}
+
+/** One contract call over HTTP; throws with the host's code and message on a refusal. */
+export async function call(url, name, input, token) {
+  const res = await fetch(`${url}/api/${name}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify(input),
+  });
+  const body = await res.json();
+  if (!body.ok) throw new Error(`${name}: ${body.error.code} ${body.error.message}`);
+  return body.value;
+}
+
+/** Nearest-rank percentile (p in 0..100) of unsorted values. */
+export function pct(xs, p) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.max(0, Math.ceil((p / 100) * s.length) - 1)];
+}
