@@ -96,6 +96,35 @@ export function StepTable({ steps }: { steps: DayStats['steps'] }) {
   );
 }
 
+/** What a desk and an officer both did that day: the last four columns of their tables. */
+type Work = Pick<DayStats['desks'][number], 'visitors' | 'steps' | 'implausibleCount' | 'serviceMedianSec' | 'withinMutuBakuPct'>;
+
+function WorkHeads() {
+  const d = t.dashboard;
+  return (
+    <>
+      <th className="num">{d.visitors}</th>
+      <th className="num">{d.steps}</th>
+      <th className="num">{d.half}</th>
+      <th className="num">{d.withinCol}</th>
+    </>
+  );
+}
+
+function WorkCells({ row }: { row: Work }) {
+  return (
+    <>
+      <td className="num">{row.visitors}</td>
+      <td className="num">
+        {row.steps}
+        <Implausible n={row.implausibleCount} />
+      </td>
+      <td className="num">{durationWords(row.serviceMedianSec)}</td>
+      <td className="num"><WithinShare pct={row.withinMutuBakuPct} /></td>
+    </>
+  );
+}
+
 export function DeskTable({ desks }: { desks: DayStats['desks'] }) {
   const d = t.dashboard;
   return (
@@ -105,10 +134,7 @@ export function DeskTable({ desks }: { desks: DayStats['desks'] }) {
           <tr>
             <th>{d.desk}</th>
             <th className="num">{d.calls}</th>
-            <th className="num">{d.visitors}</th>
-            <th className="num">{d.steps}</th>
-            <th className="num">{d.half}</th>
-            <th className="num">{d.withinCol}</th>
+            <WorkHeads />
           </tr>
         </thead>
         <tbody>
@@ -116,13 +142,7 @@ export function DeskTable({ desks }: { desks: DayStats['desks'] }) {
             <tr key={k.counterNo} data-testid={`desk-row-${k.counterNo}`}>
               <td className="code">{t.app.counter(k.counterNo)}</td>
               <td className="num">{k.calls}</td>
-              <td className="num">{k.visitors}</td>
-              <td className="num">
-                {k.steps}
-                <Implausible n={k.implausibleCount} />
-              </td>
-              <td className="num">{durationWords(k.serviceMedianSec)}</td>
-              <td className="num"><WithinShare pct={k.withinMutuBakuPct} /></td>
+              <WorkCells row={k} />
             </tr>
           ))}
         </tbody>
@@ -141,10 +161,7 @@ export function OfficerTable({ officers }: { officers: DayStats['officers'] }) {
           <tr>
             <th>{d.officer}</th>
             <th>{d.role}</th>
-            <th className="num">{d.visitors}</th>
-            <th className="num">{d.steps}</th>
-            <th className="num">{d.half}</th>
-            <th className="num">{d.withinCol}</th>
+            <WorkHeads />
           </tr>
         </thead>
         <tbody>
@@ -152,13 +169,7 @@ export function OfficerTable({ officers }: { officers: DayStats['officers'] }) {
             <tr key={o.userId} data-testid="officer-row">
               <td>{o.fullName}</td>
               <td className="muted">{o.roles.map((r) => t.roles[r]).join(', ')}</td>
-              <td className="num">{o.visitors}</td>
-              <td className="num">
-                {o.steps}
-                <Implausible n={o.implausibleCount} />
-              </td>
-              <td className="num">{durationWords(o.serviceMedianSec)}</td>
-              <td className="num"><WithinShare pct={o.withinMutuBakuPct} /></td>
+              <WorkCells row={o} />
             </tr>
           ))}
         </tbody>
