@@ -87,7 +87,7 @@ test('a referral letter from complete file to hand-over, signed a.n. by a delega
     await reg.filterStatus('Diserahkan');
     await expect(reg.rows()).toHaveCount(1);
     await tim.page.screenshot({ path: join(SCREENS, 'register-filtered-1366.png') });
-    const saidPath = /tersimpan di komputer host: (.+\.xlsx)/.exec(await reg.exportExcel())![1]!;
+    const saidPath = /tersimpan di komputer utama: (.+\.xlsx)/.exec(await reg.exportExcel())![1]!;
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(saidPath);
     expect(wb.worksheets[0]!.actualRowCount).toBe(2);

@@ -18,12 +18,6 @@ import { syncStrings } from '../../renderer/features/sync/strings';
 
 const root = join(__dirname, '..', '..');
 
-/**
- * Strings of features other engineers were still editing when the glossary landed (issue 8); each
- * entry is a catalogue path. Remove an entry once its strings.ts uses the glossary.
- */
-const PENDING: ReadonlySet<string> = new Set(['register.exported']);
-
 const ANTRIAN = /antrian/i;
 // "host" as a word, once command-line flags and their values ("--mode host") are taken out.
 const FLAG = /--[a-z][a-z0-9-]*(?:[ =](?:host|desk)\b)?/gi;
@@ -125,7 +119,6 @@ describe('wording (issue 8): one glossary everywhere', () => {
     const strings = catalogue();
     expect(strings.length).toBeGreaterThan(500);
     const bad = strings
-      .filter((s) => !PENDING.has(s.path))
       .flatMap((s) => problems(s.text, { flagsAllowed: /(^|\.)technical(\.|$)/.test(s.path) }).map((p) => `${s.path}: ${p} in "${s.text}"`));
     expect(bad).toEqual([]);
   });

@@ -18,7 +18,7 @@ export const registerStrings = {
     export: 'Ekspor ke Excel',
     exporting: 'Mengekspor…',
     cancelExport: 'Hentikan ekspor',
-    exported: (name: string, path: string) => `Berkas ${name} tersimpan di komputer host: ${path}`,
+    exported: (name: string, path: string) => `Berkas ${name} tersimpan di komputer utama: ${path}`,
     more: 'Memuat baris berikutnya…',
     end: 'Akhir register.',
     empty: 'Tidak ada pengajuan yang cocok dengan saringan ini.',
