@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import { expect, test } from './fixtures';
 import { ADMIN_PASSWORD, startCentralProcess, type CentralProcess } from '../helpers/central';
-import { CentralLoginPage, CentralRegisterPage, VerifyPage } from './pages/CentralPages';
+import { CentralLoginPage, CentralRecapPage, CentralRegisterPage, VerifyPage } from './pages/CentralPages';
 
 const SHOTS = join('test-results', 'screens');
 const PDF = Buffer.from('%PDF-1.4\n% Surat rekomendasi 440/0012/PKM-KNT/2026\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
@@ -117,6 +117,13 @@ test.describe('Server pusat', () => {
     await expect(register.row(cancelled.number)).toBeVisible();
     await register.filter({ status: '', from: '2026-11-21', to: '2026-11-22' });
     await expect(register.rows).toHaveCount(2);
+
+    // The monthly recap across offices counts the same letters: submissions, handed over, cancelled.
+    const recap = await CentralRecapPage.open(page, central.url, '2026-11');
+    await expect(recap.rows).toHaveCount(2);
+    expect(await recap.cells('Puskesmas Kenten')).toEqual(['Puskesmas Kenten', '2', '1', '1']);
+    expect(await recap.cells('Puskesmas Plaju')).toEqual(['Puskesmas Plaju', '1', '0', '0']);
+    await page.screenshot({ path: join(SHOTS, 'central-recap-1366x768.png') });
 
     await page.context().clearCookies();
     const own = await (await CentralLoginPage.open(page, central.url)).signIn('kenten', 'sandi-kantor-kenten');

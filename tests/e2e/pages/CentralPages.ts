@@ -75,6 +75,27 @@ export class CentralRegisterPage {
   }
 }
 
+/** The monthly recap across offices: one row per office. */
+export class CentralRecapPage {
+  constructor(readonly page: Page) {}
+
+  static async open(page: Page, baseUrl: string, month: string): Promise<CentralRecapPage> {
+    await page.goto(`${baseUrl}/recap?month=${month}`);
+    await ready(page);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Rekap bulanan ${month}`);
+    return new CentralRecapPage(page);
+  }
+
+  get rows(): Locator {
+    return this.page.getByTestId('recap').locator('tbody tr');
+  }
+
+  /** The cells of an office's row: office, submissions, handed over, cancelled. */
+  async cells(office: string): Promise<string[]> {
+    return this.rows.filter({ hasText: office }).locator('td').allTextContents();
+  }
+}
+
 export class VerifyPage {
   constructor(readonly page: Page) {}
 
