@@ -81,7 +81,9 @@ describe('SANE through scanimage (test backend)', () => {
   });
 
   it('cancelling mid-batch stops the scanner and keeps the finished pages', async () => {
-    const slow = privateSane({ readDelayUs: 20_000 });
+    // About 1.2 s a page: the cancel sent after page 2 must land long before the feeder is through,
+    // even when a loaded machine hands this process scanimage's progress lines late.
+    const slow = privateSane({ readDelayUs: 100_000 });
     const out = tempDir('loket-scan-');
     const ctl = new AbortController();
     const r = await new SaneScanner({ env: slow.env }).scan({ ...request(out, 'adf'), signal: ctl.signal, onPage: (p) => p.seq === 2 && ctl.abort() });
