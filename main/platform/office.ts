@@ -1,10 +1,12 @@
 // The one office lookup: its name, address and time zone, for every feature and the host itself.
 import { DEFAULT_TIME_ZONE, isOfficeTimeZone } from '../../common/domain/time';
 import type { Office } from '../../common/contract/index';
-import { qb, type ReadDb } from './db';
+import { compiledOnce, qb, type ReadDb } from './db';
+
+const OFFICE = compiledOnce(qb.selectFrom('office').selectAll().limit(1));
 
 export function getOffice(db: ReadDb): Office | null {
-  const row = db.first(qb.selectFrom('office').selectAll().limit(1));
+  const row = db.first(OFFICE);
   return row
     ? { id: row.id, name: row.name, kabKota: row.kab_kota, address: row.address, timeZone: isOfficeTimeZone(row.time_zone) ? row.time_zone : DEFAULT_TIME_ZONE }
     : null;

@@ -34,4 +34,30 @@ describe('group commit', () => {
     expect(count()).toBe(3);
     reader.close();
   });
+
+  it('answers only after the WAL sync the connection no longer does itself; a failed sync fails its requests', async () => {
+    const h = inProcessHost();
+    const { tokens } = await h.setup();
+    const synchronous = () => h.store.sqlite.pragma('synchronous', { simple: true });
+    expect(synchronous()).toBe(2); // FULL
+    h.store.groupCommit = true;
+    expect(synchronous()).toBe(1); // NORMAL: the store syncs the WAL itself
+    const flushes: { file: string; done: () => void }[] = [];
+    h.store.walFlusher = (file) => new Promise<void>((resolve) => flushes.push({ file, done: resolve }));
+    let answered = false;
+    const pending = h.call('queue.issue', { serviceCode: 'A', priority: null }, tokens.satpam1).finally(() => (answered = true));
+    // Committed, but the WAL is not synced: no answer yet.
+    await new Promise((r) => setTimeout(r, 30));
+    expect(h.store.sqlite.inTransaction).toBe(false);
+    expect(flushes.map((f) => f.file)).toEqual([`${h.store.file}-wal`]);
+    expect(answered).toBe(false);
+    flushes[0]!.done();
+    await expect(pending).resolves.toMatchObject({ ok: true, value: { label: 'A-001' } });
+    // A sync that fails fails the requests of its group: nothing is answered as done that may not be on disk.
+    h.store.walFlusher = () => Promise.reject(new Error('EIO'));
+    await expect(h.call('queue.issue', { serviceCode: 'A', priority: null }, tokens.satpam1)).resolves.toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    // Turned off (as a desk's local store is), the connection syncs every commit again.
+    h.store.groupCommit = false;
+    expect(synchronous()).toBe(2);
+  });
 });

@@ -1,5 +1,5 @@
 // Today's figures per SOP step and the waiting-room board's state (numbers only).
-import type { ExpressionBuilder } from 'kysely';
+import { sql, type ExpressionBuilder } from 'kysely';
 import { qb, type DB } from '../../platform/db';
 import type { DisplayCall, DisplayState, StepStats } from '../../../common/contract/index';
 import { officeDay, officeDayStart } from '../../../common/domain/time';
@@ -62,31 +62,72 @@ export function statsToday(deps: Deps) {
 }
 
 const RECENT_PER_COUNTER = 10;
+/** How many of today's calls the board keeps (deduplicated): far more than it shows. */
+const KEPT_CALLS = 400;
+
+type CallRow = { rowid: number; id: string; data: string | null; at: string; counter_no: number | null; label: string };
+
+function callRows(since: string, afterRowid: number | null) {
+  let q = qb
+    .selectFrom('ticket_events as e')
+    .innerJoin('tickets as t', 't.id', 'e.ticket_id')
+    .select([sql<number>`e.rowid`.as('rowid'), 'e.id', 'e.data', 'e.at', 'e.counter_no', 't.label'])
+    .where('e.kind', 'in', ['called', 'recalled'])
+    .where('e.at', '>=', since);
+  q = afterRowid === null ? q.orderBy('e.at', 'desc').limit(KEPT_CALLS) : q.where(sql<number>`e.rowid`, '>', afterRowid).orderBy(sql`e.rowid`);
+  return q;
+}
+
+const toCall = (r: CallRow): DisplayCall => ({
+  callId: (JSON.parse(r.data ?? '{}') as { callId?: string }).callId ?? r.id,
+  label: r.label,
+  counterNo: r.counter_no ?? 0,
+  at: r.at,
+});
+
+/**
+ * Today's calls as the board shows them, newest first, kept per database connection and brought
+ * up to date with only the calls recorded since the last look (a rowid range: a few rows, not the
+ * day's hundreds). The board is read after every call with 20 desks calling at once, so this is
+ * on the call → TV path. It is rebuilt from the database when the office day changes or the
+ * connection is replaced (a restored backup), so it never disagrees with what is stored.
+ */
+interface BoardCache { since: string; lastRowid: number; calls: DisplayCall[] }
+const boards = new WeakMap<object, BoardCache>();
+
+/** A recall (or a call again after a skip) at the same counter is one visitor, one row: the newest
+ *  call keeps it, so the row moves up and the board highlights it; no duplicate below. A label is
+ *  unique within an office day (numbering per issuing service, kept through transfers). */
+const sameRow = (a: DisplayCall, b: DisplayCall) => a.counterNo === b.counterNo && a.label === b.label;
+
+function todaysCalls(deps: Pick<Deps, 'store' | 'now'>, timeZone: string): DisplayCall[] {
+  const since = officeDayStart(deps.now(), timeZone).toISOString();
+  const key = deps.store.sqlite as object;
+  let cache = boards.get(key);
+  if (!cache || cache.since !== since) {
+    const rows = deps.store.all(callRows(since, null)) as CallRow[];
+    const calls: DisplayCall[] = [];
+    for (const r of rows) {
+      const c = toCall(r);
+      if (!calls.some((k) => sameRow(k, c))) calls.push(c);
+    }
+    cache = { since, lastRowid: rows.reduce((m, r) => Math.max(m, r.rowid), 0), calls };
+    boards.set(key, cache);
+    return cache.calls;
+  }
+  const fresh = deps.store.all(callRows(since, cache.lastRowid)) as CallRow[];
+  for (const r of fresh) {
+    const c = toCall(r);
+    cache.calls = [c, ...cache.calls.filter((k) => !sameRow(k, c))].slice(0, KEPT_CALLS);
+    cache.lastRowid = Math.max(cache.lastRowid, r.rowid);
+  }
+  return cache.calls;
+}
 
 export function displayState(deps: Pick<Deps, 'store' | 'now'>): DisplayState {
   const office = getOffice(deps.store);
-  const since = officeDayStart(deps.now(), office?.timeZone ?? 'Asia/Jakarta');
-  const rows = deps.store.all(
-    qb
-      .selectFrom('ticket_events as e')
-      .innerJoin('tickets as t', 't.id', 'e.ticket_id')
-      .select(['e.id', 'e.ticket_id', 'e.data', 'e.at', 'e.counter_no', 't.label'])
-      .where('e.kind', 'in', ['called', 'recalled'])
-      .where('e.at', '>=', since.toISOString())
-      .orderBy('e.at', 'desc')
-      .limit(400),
-  );
-  const calls: DisplayCall[] = [];
-  // A recall (or a call again after a skip) at the same counter is one visitor, one row: the
-  // newest call keeps it, so the row moves up and the board highlights it; no duplicate below.
-  const seen = new Set<string>();
-  for (const r of rows) {
-    const counterNo = r.counter_no ?? 0;
-    const key = `${counterNo}\u0000${r.ticket_id}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    calls.push({ callId: (JSON.parse(r.data ?? '{}') as { callId?: string }).callId ?? r.id, label: r.label, counterNo, at: r.at });
-  }
+  const timeZone = office?.timeZone ?? 'Asia/Jakarta';
+  const calls = todaysCalls(deps, timeZone);
   const byCounter = new Map<number, DisplayCall[]>();
   for (const c of calls) {
     const list = byCounter.get(c.counterNo) ?? [];
@@ -95,7 +136,7 @@ export function displayState(deps: Pick<Deps, 'store' | 'now'>): DisplayState {
   }
   return {
     officeName: office?.name ?? 'Loket',
-    timeZone: office?.timeZone ?? 'Asia/Jakarta',
+    timeZone,
     current: calls[0] ?? null,
     recentByCounter: [...byCounter.entries()].sort((a, b) => a[0] - b[0]).map(([counterNo, list]) => ({ counterNo, calls: list })),
   };

@@ -9,7 +9,8 @@ import {
   SqliteQueryCompiler,
   type Compilable,
 } from 'kysely';
-import { closeSync, copyFileSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync } from 'node:fs';
+import { closeSync, copyFileSync, fdatasyncSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { DB } from './schema';
 
@@ -24,6 +25,46 @@ export const qb = new Kysely<DB>({
     createQueryCompiler: () => new SqliteQueryCompiler(),
   },
 });
+
+/** fdatasync of one file in libuv's thread pool; a WAL already gone was checkpointed and synced by its close. */
+async function flushFile(file: string): Promise<void> {
+  let handle;
+  try {
+    handle = await open(file, 'r+');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw err;
+  }
+  try {
+    await handle.datasync();
+  } finally {
+    await handle.close();
+  }
+}
+
+function flushFileSync(file: string): void {
+  let fd: number;
+  try {
+    fd = openSync(file, 'r+');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw err;
+  }
+  try {
+    fdatasyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * A query without parameters compiled once, for the few that run on every request (the office
+ * row, settings): kysely's building and compiling costs more than SQLite's answer to them.
+ */
+export function compiledOnce<R>(query: Compilable<R>): Compilable<R> {
+  const compiled = query.compile();
+  return { compile: () => compiled };
+}
 
 /** Reads: what every use case may do outside a transaction. */
 export interface ReadDb {
@@ -111,7 +152,9 @@ export class Store implements ReadDb {
     if (this.groupCommit && this.grouping > 0) return this.groupTx(fn);
     // Whoever writes outside a request gets its own commit, after what the requests wrote.
     if (this.group) this.commitGroup();
-    return this.sqlite.transaction(() => fn(this.writer)).immediate();
+    const result = this.sqlite.transaction(() => fn(this.writer)).immediate();
+    if (this.flushesItself) flushFileSync(`${this.file}-wal`);
+    return result;
   }
 
   /**
@@ -123,10 +166,39 @@ export class Store implements ReadDb {
    * (setImmediate). Each use case still rolls back alone on error (its savepoint). Nothing may
    * be answered or published before `committed()` resolves: dispatch waits for it, so an answer
    * or an event always describes work that is on disk, exactly as before.
+   *
+   * The disk wait itself leaves the event loop too. In WAL mode, FULL is NORMAL plus a sync of the
+   * WAL file after every COMMIT (sqlite.org/pragma.html#pragma_synchronous); with group commit
+   * the connection runs NORMAL and the host does that sync itself, in libuv's thread pool
+   * (`walFlusher`), and only then resolves the group's waiters. So what an answer describes is on
+   * disk exactly as under FULL, while the next turn's requests run during the disk wait instead
+   * of behind it. Writes outside requests (tx() with no group) sync the WAL before returning.
    */
-  groupCommit = false;
+  get groupCommit(): boolean {
+    return this.grouped_;
+  }
+  set groupCommit(on: boolean) {
+    this.commitGroup();
+    this.grouped_ = on;
+    this.applySynchronous();
+  }
+  private grouped_ = false;
   private grouping = 0;
   private group: { waiters: { resolve(): void; reject(err: unknown): void }[] } | null = null;
+  /** The WAL sync of the newest committed group, while it is on its way to the disk. */
+  private flushing: Promise<void> | null = null;
+
+  /** Syncs the WAL file to disk off the event loop (replaceable in tests). */
+  walFlusher: (walFile: string) => Promise<void> = flushFile;
+
+  /** FULL unless this store syncs the WAL itself (group commit on a file database). */
+  private get flushesItself(): boolean {
+    return this.grouped_ && this.file !== ':memory:';
+  }
+
+  private applySynchronous(): void {
+    this.db.pragma(`synchronous = ${this.flushesItself ? 'NORMAL' : 'FULL'}`);
+  }
 
   /** Runs `fn` (a request's synchronous part) with its transactions in the current group. */
   grouped<T>(fn: () => T): T {
@@ -138,10 +210,14 @@ export class Store implements ReadDb {
     }
   }
 
-  /** Resolves when the group holding this turn's writes is on disk; null when nothing waits. */
+  /**
+   * Resolves when this turn's writes are on disk: the open group's commit and WAL sync, or, with
+   * no group open, the sync of the last group still under way (a request whose writes committed
+   * while it awaited something). Null when nothing is waiting for the disk.
+   */
   committed(): Promise<void> | null {
     const group = this.group;
-    if (!group) return null;
+    if (!group) return this.flushing;
     return new Promise((resolve, reject) => group.waiters.push({ resolve, reject }));
   }
 
@@ -169,7 +245,26 @@ export class Store implements ReadDb {
       return;
     }
     this.group = null;
-    for (const w of group.waiters) w.resolve();
+    if (!this.flushesItself) {
+      for (const w of group.waiters) w.resolve();
+      return;
+    }
+    const flushed = this.walFlusher(`${this.file}-wal`);
+    this.flushing = flushed;
+    const settle = () => {
+      if (this.flushing === flushed) this.flushing = null;
+    };
+    flushed.then(
+      () => {
+        settle();
+        for (const w of group.waiters) w.resolve();
+      },
+      (err: unknown) => {
+        settle();
+        console.error('[loket] the database log could not be written to disk', err);
+        for (const w of group.waiters) w.reject(err);
+      },
+    );
   }
 
   private failGroup(err: unknown): void {
@@ -221,6 +316,7 @@ export class Store implements ReadDb {
     renameSync(incoming, this.file);
     try {
       this.db = Store.open(this.file);
+      this.applySynchronous();
       afterOpen(this);
     } catch (err) {
       try {
@@ -232,6 +328,7 @@ export class Store implements ReadDb {
       removeWithSidecars(this.file);
       renameSync(previous, this.file);
       this.db = Store.open(this.file);
+      this.applySynchronous();
       throw err;
     }
     rmSync(previous, { force: true });
