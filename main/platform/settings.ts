@@ -1,8 +1,10 @@
 // The key/value settings table: one reader and one writer for every setting the host keeps.
-import { qb, type ReadDb, type WriteDb } from './db';
+import { prepared, qb, type ReadDb, type WriteDb } from './db';
+
+const SETTING = prepared((p: { key: string }) => qb.selectFrom('settings').select('value').where('key', '=', p.key));
 
 export function readSetting(store: ReadDb, key: string): string | null {
-  return store.first(qb.selectFrom('settings').select('value').where('key', '=', key))?.value ?? null;
+  return store.first(SETTING({ key }))?.value ?? null;
 }
 
 /** Saves a value, or removes the setting when value is null. Runs in the caller's transaction. */

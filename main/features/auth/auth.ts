@@ -2,7 +2,7 @@
 // stored, so a copied database file does not let anyone sign in.
 import { hash, verify } from '@node-rs/argon2';
 import { createHash, randomBytes } from 'node:crypto';
-import { qb, type WriteDb } from '../../platform/db';
+import { prepared, qb, type WriteDb } from '../../platform/db';
 import { parseRoles, type DeskStatus, type ParsedInput, type Desk, type User } from '../../../common/contract/index';
 import { getOffice } from '../../platform/office';
 import { isLocalCaller } from '../../../common/domain/network';
@@ -141,20 +141,23 @@ export function logout(ctx: Ctx): Record<string, never> {
 }
 
 /** The actor behind a session token, or null when it is unknown, expired or revoked. */
+/** The session, its user and desk: read on every request. */
+const SESSION = prepared((p: { hash: string }) =>
+  qb
+    .selectFrom('sessions as s')
+    .innerJoin('users as u', 'u.id', 's.user_id')
+    .innerJoin('desks as d', 'd.id', 's.desk_id')
+    .select([
+      'u.id as user_id', 'u.username', 'u.full_name', 'u.roles', 'u.active',
+      'd.id as desk_id', 'd.name as desk_name', 'd.counter_no', 'd.created_at as desk_created_at', 'd.revoked_at as desk_revoked_at', 'd.status as desk_status',
+      's.expires_at', 's.revoked_at',
+    ])
+    .where('s.token_hash', '=', p.hash),
+);
+
 export function authenticate(deps: Deps, token: string | null): Actor | null {
   if (!token) return null;
-  const row = deps.store.first(
-    qb
-      .selectFrom('sessions as s')
-      .innerJoin('users as u', 'u.id', 's.user_id')
-      .innerJoin('desks as d', 'd.id', 's.desk_id')
-      .select([
-        'u.id as user_id', 'u.username', 'u.full_name', 'u.roles', 'u.active',
-        'd.id as desk_id', 'd.name as desk_name', 'd.counter_no', 'd.created_at as desk_created_at', 'd.revoked_at as desk_revoked_at', 'd.status as desk_status',
-        's.expires_at', 's.revoked_at',
-      ])
-      .where('s.token_hash', '=', tokenHash(token)),
-  );
+  const row = deps.store.first(SESSION({ hash: tokenHash(token) }));
   if (!row || row.revoked_at || row.desk_revoked_at || row.active !== 1) return null;
   if (Date.parse(row.expires_at) <= deps.now().getTime()) return null;
   return {

@@ -1,5 +1,5 @@
 // What every queue move shares: the ticket's history, events to screens, the checks before a move.
-import { qb, type WriteDb } from '../../platform/db';
+import { prepared, qb, type WriteDb } from '../../platform/db';
 import type { TicketEventKind } from '../../platform/db/schema';
 import type { Stage, Ticket } from '../../../common/contract/index';
 import { canDo, transitionError, type QueueAction } from '../../../common/domain/queue';
@@ -9,12 +9,20 @@ import { officeTimeZone } from '../../platform/office';
 import { getTicket } from './tickets';
 
 /** Appends to a ticket's history (ticket_events), inside the caller's transaction. */
+const EVENT = prepared(
+  (p: { id: string; ticketId: string; kind: TicketEventKind; at: string; userId: string | null; deskId: string | null; stage: Stage | null; priority: number; counterNo: number | null; data: string | null }) =>
+    qb.insertInto('ticket_events').values({
+      id: p.id, ticket_id: p.ticketId, kind: p.kind, at: p.at, user_id: p.userId, desk_id: p.deskId,
+      stage: p.stage, priority: p.priority, counter_no: p.counterNo, data: p.data,
+    }),
+);
+
 export function event(w: WriteDb, ctx: Ctx, ticketId: string, kind: TicketEventKind, extra: { stage?: Stage | null; priority?: boolean; counterNo?: number | null; data?: unknown } = {}) {
   const actor = ctx.actor;
   w.run(
-    qb.insertInto('ticket_events').values({
-      id: newId(), ticket_id: ticketId, kind, at: iso(ctx.now()), user_id: actor?.user.id ?? null, desk_id: actor?.desk.id ?? null,
-      stage: extra.stage ?? null, priority: extra.priority ? 1 : 0, counter_no: extra.counterNo ?? null,
+    EVENT({
+      id: newId(), ticketId, kind, at: iso(ctx.now()), userId: actor?.user.id ?? null, deskId: actor?.desk.id ?? null,
+      stage: extra.stage ?? null, priority: extra.priority ? 1 : 0, counterNo: extra.counterNo ?? null,
       data: extra.data === undefined ? null : JSON.stringify(extra.data),
     }),
   );
@@ -54,13 +62,15 @@ export function forAction(ctx: Ctx, ticketId: string, action: QueueAction, mustB
  * Calling a visitor while this user still has one called or being served at the desk would send two
  * people to one counter: refused unless the person confirmed (`force`).
  */
+const BUSY = prepared((p: { day: string; userId: string }) =>
+  qb.selectFrom('tickets').select(['label', 'status'])
+    .where('day', '=', p.day).where('handled_by', '=', p.userId).where('status', 'in', ['called', 'serving'])
+    .orderBy('called_at').limit(1),
+);
+
 export function refuseWhileBusy(ctx: Ctx, actor: Actor, force: boolean | undefined): void {
   if (force) return;
-  const busy = ctx.store.first(
-    qb.selectFrom('tickets').select(['label', 'status'])
-      .where('day', '=', today(ctx)).where('handled_by', '=', actor.user.id).where('status', 'in', ['called', 'serving'])
-      .orderBy('called_at').limit(1),
-  );
+  const busy = ctx.store.first(BUSY({ day: today(ctx), userId: actor.user.id }));
   if (busy)
     throw new AppFailure(
       'BUSY_WITH_VISITOR',

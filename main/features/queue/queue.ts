@@ -1,8 +1,9 @@
 // The visitor queue use cases (seed 001): issue, the board, calling (next, a chosen number, a
 // skipped one), recall and skip. Each is one transaction; screens hear about changes through events
 // published after commit. The SOP steps, transfers and ending a visit are in visit.ts.
-import { qb, type WriteDb } from '../../platform/db';
+import { prepared, qb, type WriteDb } from '../../platform/db';
 import type { ParsedInput, Priority, Stage, Ticket } from '../../../common/contract/index';
+import type { StepRole } from '../../../common/domain/words';
 import { callingOrder, formatLabel, normalsSinceLastPriority, stageOf, type Candidate } from '../../../common/domain/queue';
 import { officeDayStart } from '../../../common/domain/time';
 import { AppFailure, iso, newId, requireActor, type Actor, type Ctx } from '../../platform/context';
@@ -13,12 +14,40 @@ import { findTickets, getTicket } from './tickets';
 
 export { event } from './moves';
 
+// The queries of issue and call, built once (platform/db `prepared`): they run on every call of the day.
+const SERVICE = prepared((p: { code: string }) => qb.selectFrom('services').selectAll().where('code', '=', p.code));
+const SERVICE_STEPS = prepared((p: { serviceId: string }) => qb.selectFrom('service_steps').selectAll().where('service_id', '=', p.serviceId).orderBy('seq'));
+const NEXT_NUMBER = prepared((p: { serviceId: string; day: string }) =>
+  qb
+    .insertInto('ticket_counters')
+    .values({ service_id: p.serviceId, day: p.day, last_no: 1 })
+    .onConflict((oc) => oc.columns(['service_id', 'day']).doUpdateSet((eb) => ({ last_no: eb('ticket_counters.last_no', '+', 1) })))
+    .returning('last_no'),
+);
+const NEW_TICKET = prepared(
+  (p: { id: string; serviceId: string; day: string; number: number; label: string; priority: Priority | null; stage: Stage | null; issuedBy: string; at: string }) =>
+    qb.insertInto('tickets').values({
+      id: p.id, service_id: p.serviceId, current_service_id: p.serviceId, day: p.day, number: p.number,
+      label: p.label, priority: p.priority, status: 'waiting',
+      stage: p.stage, counter_no: null, assigned_user_id: null, handled_by: null,
+      issued_by: p.issuedBy, issued_at: p.at, called_at: null, waiting_since: p.at, skipped_at: null, closed_at: null,
+      end_reason: null, outcome: null, outcome_note: null, created_at: p.at, updated_at: p.at,
+    }),
+);
+const NEW_STEP = prepared(
+  (p: { id: string; ticketId: string; seq: number; name: string; role: StepRole; mutuBakuMin: number; serviceId: string; readyAt: string | null; startedAt: string | null; endedAt: string | null; userId: string | null }) =>
+    qb.insertInto('step_timings').values({
+      id: p.id, ticket_id: p.ticketId, seq: p.seq, name: p.name, role: p.role, mutu_baku_min: p.mutuBakuMin,
+      service_id: p.serviceId, step_seq: p.seq, ready_at: p.readyAt, started_at: p.startedAt, ended_at: p.endedAt, user_id: p.userId,
+    }),
+);
+
 export function issueTicket(ctx: Ctx, input: ParsedInput<'queue.issue'>): Ticket {
   const actor = requireActor(ctx);
   const ticket = ctx.store.tx((w) => {
-    const service = ctx.store.first(qb.selectFrom('services').selectAll().where('code', '=', input.serviceCode));
+    const service = ctx.store.first(SERVICE({ code: input.serviceCode }));
     if (!service || service.active !== 1) throw new AppFailure('SERVICE_UNAVAILABLE', `Layanan ${input.serviceCode} tidak tersedia hari ini.`);
-    const steps = ctx.store.all(qb.selectFrom('service_steps').selectAll().where('service_id', '=', service.id).orderBy('seq'));
+    const steps = ctx.store.all(SERVICE_STEPS({ serviceId: service.id }));
     const firstServing = steps.find((s) => s.role !== 'satpam');
     if (!firstServing) throw new AppFailure('SERVICE_UNAVAILABLE', `Layanan ${service.name} belum punya langkah pelayanan.`);
     const now = ctx.now();
@@ -26,35 +55,25 @@ export function issueTicket(ctx: Ctx, input: ParsedInput<'queue.issue'>): Ticket
     // Counter and ticket in one IMMEDIATE transaction: the number is taken and used atomically.
     // The counter and the (service_id, day, number) uniqueness are the issuing service's alone:
     // a transfer moves current_service_id only, so nothing transferred in can take this number.
-    const counter = ctx.store.first(
-      qb
-        .insertInto('ticket_counters')
-        .values({ service_id: service.id, day, last_no: 1 })
-        .onConflict((oc) => oc.columns(['service_id', 'day']).doUpdateSet((eb) => ({ last_no: eb('ticket_counters.last_no', '+', 1) })))
-        .returning('last_no'),
-    )!;
+    const counter = ctx.store.first(NEXT_NUMBER({ serviceId: service.id, day }))!;
     const id = newId();
     const at = iso(now);
     w.run(
-      qb.insertInto('tickets').values({
-        id, service_id: service.id, current_service_id: service.id, day, number: counter.last_no,
-        label: formatLabel(service.code, counter.last_no), priority: input.priority, status: 'waiting',
-        stage: stageOf(firstServing.role), counter_no: null, assigned_user_id: null, handled_by: null,
-        issued_by: actor.user.id, issued_at: at, called_at: null, waiting_since: at, skipped_at: null, closed_at: null,
-        end_reason: null, outcome: null, outcome_note: null, created_at: at, updated_at: at,
+      NEW_TICKET({
+        id, serviceId: service.id, day, number: counter.last_no, label: formatLabel(service.code, counter.last_no),
+        priority: input.priority, stage: stageOf(firstServing.role), issuedBy: actor.user.id, at,
       }),
     );
     const satpamStart = iso(new Date(now.getTime() - (input.satpamMs ?? 0)));
     for (const s of steps) {
       const bySatpam = s.role === 'satpam' && s.seq < firstServing.seq;
       w.run(
-        qb.insertInto('step_timings').values({
-          id: newId(), ticket_id: id, seq: s.seq, name: s.name, role: s.role, mutu_baku_min: s.mutu_baku_min,
-          service_id: service.id, step_seq: s.seq,
-          ready_at: s.seq === firstServing.seq ? at : null,
-          started_at: bySatpam ? satpamStart : null,
-          ended_at: bySatpam ? at : null,
-          user_id: bySatpam ? actor.user.id : null,
+        NEW_STEP({
+          id: newId(), ticketId: id, seq: s.seq, name: s.name, role: s.role, mutuBakuMin: s.mutu_baku_min, serviceId: service.id,
+          readyAt: s.seq === firstServing.seq ? at : null,
+          startedAt: bySatpam ? satpamStart : null,
+          endedAt: bySatpam ? at : null,
+          userId: bySatpam ? actor.user.id : null,
         }),
       );
     }
@@ -68,27 +87,48 @@ type CandidateRow = { id: string; priority: Priority | null; waiting_since: stri
 
 /** The waiting tickets this user may call at a stage (unassigned, or sent to them by name). */
 function callable(ctx: Ctx, actor: Actor, stage: Stage): CandidateRow[] {
-  return ctx.store.all(
-    qb
-      .selectFrom('tickets')
-      .select(['id', 'priority', 'waiting_since', 'number'])
-      .where('day', '=', today(ctx))
-      .where('status', '=', 'waiting')
-      .where('stage', '=', stage)
-      .where((eb) => eb.or([eb('assigned_user_id', 'is', null), eb('assigned_user_id', '=', actor.user.id)]))
-      // The services the admin chose for this desk; a desk with none chosen calls every service.
-      .where((eb) =>
-        eb.or([
-          eb.not(eb.exists(eb.selectFrom('desk_services').select('desk_id').where('desk_id', '=', actor.desk.id))),
-          eb('current_service_id', 'in', eb.selectFrom('desk_services').select('service_id').where('desk_id', '=', actor.desk.id)),
-        ]),
-      ),
-  );
+  return ctx.store.all(CALLABLE({ day: today(ctx), stage, userId: actor.user.id, deskId: actor.desk.id }));
 }
+
+const CALLABLE = prepared((p: { day: string; stage: Stage; userId: string; deskId: string }) =>
+  qb
+    .selectFrom('tickets')
+    .select(['id', 'priority', 'waiting_since', 'number'])
+    .where('day', '=', p.day)
+    .where('status', '=', 'waiting')
+    .where('stage', '=', p.stage)
+    .where((eb) => eb.or([eb('assigned_user_id', 'is', null), eb('assigned_user_id', '=', p.userId)]))
+    // The services the admin chose for this desk; a desk with none chosen calls every service.
+    .where((eb) =>
+      eb.or([
+        eb.not(eb.exists(eb.selectFrom('desk_services').select('desk_id').where('desk_id', '=', p.deskId))),
+        eb('current_service_id', 'in', eb.selectFrom('desk_services').select('service_id').where('desk_id', '=', p.deskId)),
+      ]),
+    ),
+);
+const DESK_STATUS = prepared((p: { id: string }) => qb.selectFrom('desks').select('status').where('id', '=', p.id));
+const RECENT_CALLS = prepared((p: { stage: Stage; since: string }) =>
+  qb
+    .selectFrom('ticket_events')
+    .select('priority')
+    .where('kind', '=', 'called')
+    .where('stage', '=', p.stage)
+    .where('at', '>=', p.since)
+    .orderBy('at', 'desc')
+    .limit(50),
+);
+const MARK_CALLED = prepared((p: { id: string; counterNo: number; userId: string; at: string }) =>
+  qb.updateTable('tickets')
+    .set({ status: 'called', counter_no: p.counterNo, handled_by: p.userId, called_at: p.at, skipped_at: null, updated_at: p.at })
+    .where('id', '=', p.id),
+);
+const MARK_SKIPPED = prepared((p: { id: string; at: string }) =>
+  qb.updateTable('tickets').set({ status: 'skipped', handled_by: null, counter_no: null, skipped_at: p.at, updated_at: p.at }).where('id', '=', p.id),
+);
 
 /** A paused ("Istirahat") or closed ("Tutup") desk calls nobody: read from the desk row, not the session. */
 function refuseUnlessOpen(ctx: Ctx, actor: Actor): void {
-  const desk = ctx.store.first(qb.selectFrom('desks').select('status').where('id', '=', actor.desk.id));
+  const desk = ctx.store.first(DESK_STATUS({ id: actor.desk.id }));
   if (desk && desk.status !== 'open')
     throw new AppFailure(
       'DESK_PAUSED',
@@ -100,16 +140,7 @@ function refuseUnlessOpen(ctx: Ctx, actor: Actor): void {
 
 /** The priority rule's memory: this stage's calls today, newest first. */
 function normalsSoFar(ctx: Ctx, stage: Stage): number {
-  const recent = ctx.store.all(
-    qb
-      .selectFrom('ticket_events')
-      .select('priority')
-      .where('kind', '=', 'called')
-      .where('stage', '=', stage)
-      .where('at', '>=', iso(officeDayStart(ctx.now(), officeTimeZone(ctx.store))))
-      .orderBy('at', 'desc')
-      .limit(50),
-  );
+  const recent = ctx.store.all(RECENT_CALLS({ stage, since: iso(officeDayStart(ctx.now(), officeTimeZone(ctx.store))) }));
   return normalsSinceLastPriority(recent.map((r) => ({ priority: r.priority === 1 })));
 }
 
@@ -138,11 +169,7 @@ export function board(ctx: Ctx, input: ParsedInput<'queue.board'>) {
 /** Puts a waiting or skipped ticket at this desk and records the call (the TV announces it after commit). */
 function markCalled(w: WriteDb, ctx: Ctx, actor: Actor, ticket: { id: string; stage: Stage | null; priority: Priority | null }, callId: string, fromSkipped: boolean): void {
   const at = iso(ctx.now());
-  w.run(
-    qb.updateTable('tickets')
-      .set({ status: 'called', counter_no: actor.desk.counterNo, handled_by: actor.user.id, called_at: at, skipped_at: null, updated_at: at })
-      .where('id', '=', ticket.id),
-  );
+  w.run(MARK_CALLED({ id: ticket.id, counterNo: actor.desk.counterNo, userId: actor.user.id, at }));
   event(w, ctx, ticket.id, 'called', {
     stage: ticket.stage, priority: ticket.priority !== null, counterNo: actor.desk.counterNo,
     data: fromSkipped ? { callId, fromSkipped: true } : { callId },
@@ -198,7 +225,7 @@ export function skip(ctx: Ctx, input: ParsedInput<'queue.skip'>): Ticket {
   return changed(ctx, ctx.store.tx((w) => {
     const { ticket } = forAction(ctx, input.ticketId, 'skip', true);
     const at = iso(ctx.now());
-    w.run(qb.updateTable('tickets').set({ status: 'skipped', handled_by: null, counter_no: null, skipped_at: at, updated_at: at }).where('id', '=', ticket.id));
+    w.run(MARK_SKIPPED({ id: ticket.id, at }));
     event(w, ctx, ticket.id, 'skipped', { stage: ticket.stage });
     return getTicket(ctx, ticket.id);
   }));

@@ -1,6 +1,6 @@
 // Today's figures per SOP step and the waiting-room board's state (numbers only).
 import { sql, type ExpressionBuilder } from 'kysely';
-import { qb, type DB } from '../../platform/db';
+import { prepared, qb, type DB } from '../../platform/db';
 import type { DisplayCall, DisplayState, StepStats } from '../../../common/contract/index';
 import { officeDay, officeDayStart } from '../../../common/domain/time';
 import { stepFigures } from '../../../common/domain/sla';
@@ -67,16 +67,15 @@ const KEPT_CALLS = 400;
 
 type CallRow = { rowid: number; id: string; data: string | null; at: string; counter_no: number | null; label: string };
 
-function callRows(since: string, afterRowid: number | null) {
-  let q = qb
+const callRows = (since: string) =>
+  qb
     .selectFrom('ticket_events as e')
     .innerJoin('tickets as t', 't.id', 'e.ticket_id')
     .select([sql<number>`e.rowid`.as('rowid'), 'e.id', 'e.data', 'e.at', 'e.counter_no', 't.label'])
     .where('e.kind', 'in', ['called', 'recalled'])
     .where('e.at', '>=', since);
-  q = afterRowid === null ? q.orderBy('e.at', 'desc').limit(KEPT_CALLS) : q.where(sql<number>`e.rowid`, '>', afterRowid).orderBy(sql`e.rowid`);
-  return q;
-}
+const TODAYS_CALLS = prepared((p: { since: string }) => callRows(p.since).orderBy('e.at', 'desc').limit(KEPT_CALLS));
+const CALLS_AFTER = prepared((p: { since: string; rowid: number }) => callRows(p.since).where(sql<number>`e.rowid`, '>', p.rowid).orderBy(sql`e.rowid`));
 
 const toCall = (r: CallRow): DisplayCall => ({
   callId: (JSON.parse(r.data ?? '{}') as { callId?: string }).callId ?? r.id,
@@ -105,7 +104,7 @@ function todaysCalls(deps: Pick<Deps, 'store' | 'now'>, timeZone: string): Displ
   const key = deps.store.sqlite as object;
   let cache = boards.get(key);
   if (!cache || cache.since !== since) {
-    const rows = deps.store.all(callRows(since, null)) as CallRow[];
+    const rows = deps.store.all(TODAYS_CALLS({ since })) as CallRow[];
     const calls: DisplayCall[] = [];
     for (const r of rows) {
       const c = toCall(r);
@@ -115,7 +114,7 @@ function todaysCalls(deps: Pick<Deps, 'store' | 'now'>, timeZone: string): Displ
     boards.set(key, cache);
     return cache.calls;
   }
-  const fresh = deps.store.all(callRows(since, cache.lastRowid)) as CallRow[];
+  const fresh = deps.store.all(CALLS_AFTER({ since, rowid: cache.lastRowid })) as CallRow[];
   for (const r of fresh) {
     const c = toCall(r);
     cache.calls = [c, ...cache.calls.filter((k) => !sameRow(k, c))].slice(0, KEPT_CALLS);

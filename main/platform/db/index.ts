@@ -9,8 +9,7 @@ import {
   SqliteQueryCompiler,
   type Compilable,
 } from 'kysely';
-import { closeSync, copyFileSync, fdatasyncSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { close, closeSync, copyFileSync, fdatasync, fdatasyncSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { DB } from './schema';
 
@@ -26,34 +25,13 @@ export const qb = new Kysely<DB>({
   },
 });
 
-/** fdatasync of one file in libuv's thread pool; a WAL already gone was checkpointed and synced by its close. */
-async function flushFile(file: string): Promise<void> {
-  let handle;
+/** A descriptor of the WAL file for syncing it; null when there is none (nothing written yet). */
+function openWal(file: string): number | null {
   try {
-    handle = await open(file, 'r+');
+    return openSync(file, 'r+');
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return;
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw err;
-  }
-  try {
-    await handle.datasync();
-  } finally {
-    await handle.close();
-  }
-}
-
-function flushFileSync(file: string): void {
-  let fd: number;
-  try {
-    fd = openSync(file, 'r+');
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return;
-    throw err;
-  }
-  try {
-    fdatasyncSync(fd);
-  } finally {
-    closeSync(fd);
   }
 }
 
@@ -64,6 +42,38 @@ function flushFileSync(file: string): void {
 export function compiledOnce<R>(query: Compilable<R>): Compilable<R> {
   const compiled = query.compile();
   return { compile: () => compiled };
+}
+
+const SLOT = '\u0000loket-slot:';
+
+/**
+ * A parameterised query built and compiled once, for the queries on every queue call (kysely's
+ * building and compiling costs several times SQLite's answer to them). `build` receives one
+ * placeholder per parameter and must use each only as a value (kysely binds values as `?`), never
+ * in a condition of its own: it runs once, with placeholders, not with the real values.
+ *
+ *   const byId = prepared((p: { id: string }) => qb.selectFrom('tickets').selectAll().where('id', '=', p.id));
+ *   store.first(byId({ id }));
+ */
+export function prepared<P extends Record<string, unknown>, R>(build: (p: P) => Compilable<R>): (args: P) => Compilable<R> {
+  const used = new Set<string>();
+  const placeholders = new Proxy({} as P, {
+    get: (_t, key) => {
+      if (typeof key !== 'string') return undefined;
+      used.add(key);
+      return SLOT + key;
+    },
+  });
+  const compiled = build(placeholders).compile();
+  if (compiled.sql.includes(SLOT)) throw new Error('prepared(): a placeholder ended up in the SQL text');
+  const slots = compiled.parameters.map((v) => (typeof v === 'string' && v.startsWith(SLOT) ? v.slice(SLOT.length) : null));
+  for (const key of used) if (!slots.includes(key)) throw new Error(`prepared(): ${key} is not a bound parameter`);
+  const fixed = compiled.parameters;
+  return (args) => {
+    const parameters = slots.map((key, i) => (key === null ? fixed[i] : args[key]));
+    const withArgs = { ...compiled, parameters };
+    return { compile: () => withArgs };
+  };
 }
 
 /** Reads: what every use case may do outside a transaction. */
@@ -153,7 +163,10 @@ export class Store implements ReadDb {
     // Whoever writes outside a request gets its own commit, after what the requests wrote.
     if (this.group) this.commitGroup();
     const result = this.sqlite.transaction(() => fn(this.writer)).immediate();
-    if (this.flushesItself) flushFileSync(`${this.file}-wal`);
+    if (this.flushesItself) {
+      const fd = this.walDescriptor(`${this.file}-wal`);
+      if (fd !== null) fdatasyncSync(fd);
+    }
     return result;
   }
 
@@ -188,8 +201,37 @@ export class Store implements ReadDb {
   /** The WAL sync of the newest committed group, while it is on its way to the disk. */
   private flushing: Promise<void> | null = null;
 
-  /** Syncs the WAL file to disk off the event loop (replaceable in tests). */
-  walFlusher: (walFile: string) => Promise<void> = flushFile;
+  /**
+   * Syncs the WAL file to disk off the event loop (fdatasync in libuv's thread pool; replaceable
+   * in tests). The descriptor stays open while the connection is: SQLite keeps its WAL file (the
+   * same file, truncated at most) until the connection closes, and close() and replaceWith()
+   * drop the descriptor first.
+   */
+  walFlusher: (walFile: string) => Promise<void> = (walFile) =>
+    new Promise((resolve, reject) => {
+      const fd = this.walDescriptor(walFile);
+      if (fd === null) return resolve();
+      fdatasync(fd, (err) => (err ? reject(err) : resolve()));
+    });
+  private walFd: number | null = null;
+
+  private walDescriptor(walFile: string): number | null {
+    if (this.walFd === null) this.walFd = openWal(walFile);
+    return this.walFd;
+  }
+
+  /** Lets go of the WAL descriptor (before the connection closes and SQLite removes the file). */
+  private dropWal(): void {
+    if (this.walFd === null) return;
+    const fd = this.walFd;
+    this.walFd = null;
+    // Syncs still queued on it finish first: fdatasync and close are queued in order on the thread
+    // pool only per call, so close once they are done (a sync on a closed descriptor would fail).
+    const pending = this.flushing;
+    const closeIt = () => close(fd, () => {});
+    if (pending) pending.then(closeIt, closeIt);
+    else closeIt();
+  }
 
   /** FULL unless this store syncs the WAL itself (group commit on a file database). */
   private get flushesItself(): boolean {
@@ -280,6 +322,7 @@ export class Store implements ReadDb {
 
   close(): void {
     this.commitGroup();
+    this.dropWal();
     this.db.close();
   }
 
@@ -307,6 +350,7 @@ export class Store implements ReadDb {
     } finally {
       closeSync(fd);
     }
+    this.dropWal();
     this.db.close();
     this.statements.clear();
     removeWithSidecars(previous);

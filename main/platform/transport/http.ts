@@ -34,8 +34,27 @@ export interface SocketHub {
   close(): void;
 }
 
+/**
+ * The events of one group commit are published together (one after another in the same tick):
+ * each socket is corked for the rest of the tick, so a desk gets them in one write instead of a
+ * system call per event. ws keeps its TCP socket as `_socket`; without one it sends as usual.
+ */
+const corked = new Set<{ uncork(): void }>();
+const uncorkAll = () => {
+  for (const c of corked) c.uncork();
+  corked.clear();
+};
 const send = (targets: Set<WebSocket>, data: string) => {
-  for (const s of targets) if (s.readyState === 1) s.send(data);
+  for (const s of targets) {
+    if (s.readyState !== 1) continue;
+    const raw = (s as unknown as { _socket?: { cork?(): void; uncork(): void } })._socket;
+    if (raw?.cork && !corked.has(raw)) {
+      raw.cork();
+      if (corked.size === 0) process.nextTick(uncorkAll);
+      corked.add(raw);
+    }
+    s.send(data);
+  }
 };
 
 /** The board's state now: the stats feature provides it to the composition root. */

@@ -13,7 +13,7 @@
 // through a store whose tx() adds the claim, and the answer is added right after. A repeat arriving
 // before the answer is there, or for an entry flagged noReplay, gets DUPLICATE_REQUEST: the work is
 // never done twice.
-import { qb, type Store, type WriteDb } from '../db';
+import { prepared, qb, type Store, type WriteDb } from '../db';
 import { AppFailure, iso } from '../context';
 
 /** How long a requestId is remembered: a retry comes within seconds or minutes, not days. */
@@ -30,9 +30,16 @@ export type Remembered = { kind: 'none' } | { kind: 'answer'; value: unknown } |
 const REUSED = 'Kode permintaan ini sudah dipakai untuk tindakan lain. Muat ulang layar lalu coba lagi.';
 export const DUPLICATE_MESSAGE = 'Permintaan ini sudah diproses sebelumnya dan tidak diulang. Muat ulang layar untuk melihat hasilnya.';
 
+const LOGGED = prepared((p: { requestId: string }) => qb.selectFrom('request_log').selectAll().where('request_id', '=', p.requestId));
+const LOG = prepared((p: { requestId: string; call: string; userId: string | null; result: string | null; at: string }) =>
+  qb.insertInto('request_log')
+    .values({ request_id: p.requestId, call: p.call, user_id: p.userId, result: p.result, at: p.at })
+    .onConflict((oc) => oc.column('request_id').doUpdateSet({ result: p.result })),
+);
+
 /** What the log holds for this request: nothing, the first answer, or a claim without one. */
 export function remembered(db: Pick<Store, 'first'>, key: RequestKey): Remembered {
-  const row = db.first(qb.selectFrom('request_log').selectAll().where('request_id', '=', key.requestId));
+  const row = db.first(LOGGED({ requestId: key.requestId }));
   if (!row) return { kind: 'none' };
   if (row.call !== key.call || row.user_id !== key.userId) throw new AppFailure('VALIDATION', REUSED, { requestId: REUSED });
   return row.result === null ? { kind: 'noAnswer' } : { kind: 'answer', value: JSON.parse(row.result) as unknown };
@@ -41,11 +48,7 @@ export function remembered(db: Pick<Store, 'first'>, key: RequestKey): Remembere
 /** Records the request, with its answer unless `answer` is undefined (claimed only). */
 export function remember(w: WriteDb, key: RequestKey, at: Date, answer: unknown): void {
   const result = answer === undefined ? null : JSON.stringify(answer);
-  w.run(
-    qb.insertInto('request_log')
-      .values({ request_id: key.requestId, call: key.call, user_id: key.userId, result, at: iso(at) })
-      .onConflict((oc) => oc.column('request_id').doUpdateSet({ result })),
-  );
+  w.run(LOG({ requestId: key.requestId, call: key.call, userId: key.userId, result, at: iso(at) }));
 }
 
 /**
