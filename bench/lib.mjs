@@ -22,7 +22,8 @@ export function startHost(dataDir, { nodeArgs = [], env = {} } = {}) {
   const t0 = performance.now();
   const proc = spawn(process.execPath, [...nodeArgs, 'out/main/host.js', '--port', '0', '--data-dir', dataDir], {
     stdio: ['ignore', 'pipe', 'inherit'],
-    env: { ...process.env, ...env },
+    // As the installed app runs (outputs stripped to the contract, not checked strictly).
+    env: { ...process.env, NODE_ENV: 'production', ...env },
   });
   return new Promise((resolve, reject) => {
     // The host's first stdout line is one JSON object: {"event":"listening","url":...}.

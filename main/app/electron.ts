@@ -258,6 +258,9 @@ async function main(): Promise<void> {
         bindAddress: bindAddress ?? undefined,
         rendererDir: join(appRoot, 'out', 'renderer'),
         secrets: safeStorageBox(dataDir),
+        // The installed app strips what a handler answers beyond the contract; a development run
+        // (npm start, tests) refuses it, so the mistake is seen.
+        ...(app.isPackaged ? { outputCheck: 'strip' as const } : {}),
       });
     } catch (err) {
       return fail(
