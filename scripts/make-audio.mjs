@@ -35,7 +35,7 @@ function counterWord(n) {
 /** clip id -> text for espeak. `[[...]]` is espeak phoneme input, used where its guess is wrong. */
 function spokenClips() {
   const clips = {
-    'nomor-antrian': 'nomor antrian',
+    'nomor-antrean': 'nomor antrean',
     'silakan-ke': 'silakan ke',
     // espeak says "lok@t"; the word is lokèt.
     loket: "[[l'okEt]]",

@@ -4,7 +4,7 @@ import { Announcer, announcementClips, counterClips, labelClips } from '../../re
 describe('announcementClips', () => {
   it('says "Nomor antrian A nol satu empat, silakan ke loket dua"', () => {
     expect(announcementClips({ label: 'A-014', counterNo: 2 })).toEqual([
-      'chime', 'nomor-antrian', 'A', '0', '1', '4', 'silakan-ke', 'loket', 'c2',
+      'chime', 'nomor-antrean', 'A', '0', '1', '4', 'silakan-ke', 'loket', 'c2',
     ]);
   });
 
@@ -19,7 +19,7 @@ describe('announcementClips', () => {
     expect(labelClips(label)).toEqual(labelPart);
     expect(counterClips(counterNo)).toEqual(counterPart);
     expect(announcementClips({ label, counterNo })).toEqual([
-      'chime', 'nomor-antrian', ...labelPart, 'silakan-ke', 'loket', ...counterPart,
+      'chime', 'nomor-antrean', ...labelPart, 'silakan-ke', 'loket', ...counterPart,
     ]);
   });
 
@@ -126,7 +126,7 @@ describe('Announcer', () => {
     expect(errors).toEqual(['4']);
     const clips = player.log.map((e) => e.clip);
     expect(clips).toEqual([
-      'chime', 'nomor-antrian', 'A', '0', '1', '4',
+      'chime', 'nomor-antrean', 'A', '0', '1', '4',
       ...announcementClips({ label: 'A-015', counterNo: 3 }),
     ]);
   });
@@ -144,7 +144,7 @@ describe('Announcer', () => {
     const announcer = new Announcer(
       (clip) => {
         calls++;
-        if (clip === 'nomor-antrian' && calls === 2) throw new Error('sync failure');
+        if (clip === 'nomor-antrean' && calls === 2) throw new Error('sync failure');
         return Promise.resolve();
       },
       { pauseMs: 0 },

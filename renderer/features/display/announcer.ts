@@ -35,9 +35,9 @@ export function labelClips(label: string): string[] {
   return clips;
 }
 
-/** "Nomor antrian A nol satu empat, silakan ke loket dua", preceded by the chime. */
+/** "Nomor antrean A nol satu empat, silakan ke loket dua", preceded by the chime. */
 export function announcementClips(call: { label: string; counterNo: number }): string[] {
-  return [CHIME, 'nomor-antrian', ...labelClips(call.label), 'silakan-ke', 'loket', ...counterClips(call.counterNo)];
+  return [CHIME, 'nomor-antrean', ...labelClips(call.label), 'silakan-ke', 'loket', ...counterClips(call.counterNo)];
 }
 
 export interface AnnouncerOptions {

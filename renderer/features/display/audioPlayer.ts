@@ -93,5 +93,5 @@ export function allClips(): string[] {
   const letters = Array.from({ length: 26 }, (_, i) => String.fromCharCode(65 + i));
   const digits = Array.from({ length: 10 }, (_, i) => String(i));
   const counters = Array.from({ length: 20 }, (_, i) => `c${i + 1}`);
-  return [CHIME, 'nomor-antrian', 'silakan-ke', 'loket', 'puluh', ...letters, ...digits, ...counters];
+  return [CHIME, 'nomor-antrean', 'silakan-ke', 'loket', 'puluh', ...letters, ...digits, ...counters];
 }
