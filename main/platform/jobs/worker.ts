@@ -37,13 +37,23 @@ const isMessage = (m: unknown): m is Message =>
   typeof m === 'object' && m !== null && ['progress', 'result', 'failure'].includes((m as { type?: unknown }).type as string);
 
 /**
+ * How much lower a job's thread runs than the request thread (a nice value, 0..19). An office PC
+ * has two cores or so: an import or an export must not take the CPU from the desk waiting for a
+ * ticket number. On Linux a thread has its own nice value, and setpriority(…, 0, …) from the
+ * worker sets only its own; on Windows and macOS the same call would lower the whole process
+ * (every request with it), so there the worker keeps the host's priority.
+ */
+export const JOB_NICE = 10;
+const BACKGROUND = `if (process.platform === 'linux') { try { require('node:os').setPriority(${JOB_NICE}); } catch (e) {} }\n`;
+
+/**
  * Runs `source` (JavaScript source text, or a file URL) on a worker thread with `data` as its
  * workerData, and resolves with the value of its `{ type: 'result' }` message.
  */
 export function runInWorker<R>(source: string | URL, data: unknown, ctx: JobContext, opts: RunInWorkerOptions = {}): Promise<R> {
   if (ctx.signal.aborted) return Promise.reject(new JobCancelled());
   return new Promise<R>((resolve, reject) => {
-    const worker = typeof source === 'string' ? new Worker(source, { eval: true, workerData: data }) : new Worker(source, { workerData: data });
+    const worker = typeof source === 'string' ? new Worker(BACKGROUND + source, { eval: true, workerData: data }) : new Worker(source, { workerData: data });
     let outcome: { ok: true; value: R } | { ok: false; error: unknown } | null = null;
     const onAbort = () => {
       outcome = { ok: false, error: new JobCancelled() };
