@@ -3,6 +3,7 @@
 // start-up line or the API's answer shape is made once.
 import { spawn } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
+import { HOST_NODE_FLAGS } from '../scripts/hostFlags.mjs';
 
 export const FIRST_RUN = {
   officeName: 'Dinas Kesehatan Kabupaten Bench',
@@ -20,7 +21,8 @@ export const FIRST_RUN = {
  */
 export function startHost(dataDir, { nodeArgs = [], env = {} } = {}) {
   const t0 = performance.now();
-  const proc = spawn(process.execPath, [...nodeArgs, 'out/main/host.js', '--port', '0', '--data-dir', dataDir], {
+  // Started as npm run serve starts it (scripts/hostFlags.mjs).
+  const proc = spawn(process.execPath, [...HOST_NODE_FLAGS, ...nodeArgs, 'out/main/host.js', '--port', '0', '--data-dir', dataDir], {
     stdio: ['ignore', 'pipe', 'inherit'],
     // As the installed app runs (outputs stripped to the contract, not checked strictly).
     env: { ...process.env, NODE_ENV: 'production', ...env },

@@ -3,6 +3,7 @@
 // open the printed URL in a browser on this PC or any PC of the office LAN.
 import { spawn, spawnSync } from 'node:child_process';
 import { createInterface } from 'node:readline';
+import { HOST_NODE_FLAGS } from './hostFlags.mjs';
 
 const passThrough = process.argv.slice(2);
 
@@ -27,7 +28,8 @@ const binary = process.env.LOKET_NO_ELECTRON ? null : electronBinary();
 const canShowWindow = process.platform === 'win32' || process.platform === 'darwin' || process.env.DISPLAY || process.env.WAYLAND_DISPLAY;
 
 if (binary && canShowWindow) {
-  const child = spawn(binary, ['.', ...passThrough], { stdio: 'inherit' });
+  // Electron's main process (the host) takes V8 flags only on its command line.
+  const child = spawn(binary, [`--js-flags=${HOST_NODE_FLAGS.join(' ')}`, '.', ...passThrough], { stdio: 'inherit' });
   child.on('exit', (code) => process.exit(code ?? 0));
 } else {
   console.log(
@@ -35,7 +37,7 @@ if (binary && canShowWindow) {
       ? 'Tidak ada layar grafis (DISPLAY) di komputer ini: Loket berjalan sebagai host di terminal.'
       : 'Program Electron tidak dapat diunduh atau dijalankan di komputer ini: Loket berjalan sebagai host di terminal.',
   );
-  const child = spawn(process.execPath, ['out/main/host.js', ...passThrough], { stdio: ['inherit', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...HOST_NODE_FLAGS, 'out/main/host.js', ...passThrough], { stdio: ['inherit', 'pipe', 'pipe'] });
   // The host's first stdout line and its error line are JSON for programs; the person at this
   // terminal gets the sentences that follow them, and the address from the JSON line if no
   // sentence came with it.
