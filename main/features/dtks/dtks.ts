@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { CallInput, CallOutput, DtksLookup, DtksPerson, DtksReport, Job } from '../../../common/contract/index';
 import { cleanIdCell, dtksRowIssue, mapHeaders, mappingProblems, DTKS_FIELD_LABELS, type DtksMapping } from '../../../common/domain/dtksColumns';
 import { officeDateLong } from '../../../common/domain/time';
-import { qb, type ReadDb } from '../../platform/db';
+import { compiledOnce, prepared, qb, type ReadDb } from '../../platform/db';
 import { AppFailure, audit, iso, newId, requireActor, type Ctx, type Deps } from '../../platform/context';
 import { runInWorker, sqliteModulePaths } from '../../platform/jobs/worker';
 import { officeTimeZone } from '../../platform/office';
@@ -278,8 +278,16 @@ export async function startImport(ctx: Ctx, input: CallInput<'dtks.import'>): Pr
 
 // ---- reading the register ---------------------------------------------------------------------
 
+const ACTIVE_LIST = compiledOnce(qb.selectFrom('dtks_imports').selectAll().where('status', '=', 'active'));
+const PERSON_COLUMNS = ['nik', 'name', 'kk', 'household_id', 'address', 'village', 'district', 'desil'] as const;
+// The lookup's queries, built once: a desk looks up every member of every family it checks.
+const PERSON = prepared((p: { importId: string; nik: string }) =>
+  qb.selectFrom('dtks_people').select(PERSON_COLUMNS).where('import_id', '=', p.importId).where('nik', '=', p.nik));
+const HOUSEHOLD = prepared((p: { importId: string; householdId: string }) =>
+  qb.selectFrom('dtks_people').select(PERSON_COLUMNS).where('import_id', '=', p.importId).where('household_id', '=', p.householdId).orderBy('row_no').limit(50));
+
 function activeList(db: ReadDb) {
-  const r = db.first(qb.selectFrom('dtks_imports').selectAll().where('status', '=', 'active'));
+  const r = db.first(ACTIVE_LIST);
   return r ? { id: r.id, fileName: r.file_name, importedAt: r.imported_at ?? r.started_at, rowCount: r.row_count, badCount: r.bad_count } : null;
 }
 
@@ -296,15 +304,16 @@ export function lookup(ctx: Ctx, input: CallInput<'dtks.lookup'>): DtksLookup {
   requireActor(ctx);
   const list = activeList(ctx.store);
   if (!list) return { status: 'belum_ada_data', nik: input.nik, nextStep: NO_LIST_STEP };
-  const cols = ['nik', 'name', 'kk', 'household_id', 'address', 'village', 'district', 'desil'] as const;
-  const p = ctx.store.first(qb.selectFrom('dtks_people').select(cols).where('import_id', '=', list.id).where('nik', '=', input.nik));
+  const p = ctx.store.first(PERSON({ importId: list.id, nik: input.nik }));
   if (!p) return { status: 'tidak_terdaftar', list, nik: input.nik, nextStep: VILLAGE_LETTER_STEP };
-  let q = qb.selectFrom('dtks_people').select(cols).where('import_id', '=', list.id);
-  if (p.household_id) q = q.where('household_id', '=', p.household_id);
-  else if (p.kk) q = q.where('kk', '=', p.kk);
-  else q = q.where('nik', '=', p.nik);
-  const members = ctx.store.all(q.orderBy('row_no').limit(50)).map(person);
-  return { status: 'terdaftar', list, person: person(p), members };
+  let members;
+  if (p.household_id) members = ctx.store.all(HOUSEHOLD({ importId: list.id, householdId: p.household_id }));
+  else {
+    let q = qb.selectFrom('dtks_people').select(PERSON_COLUMNS).where('import_id', '=', list.id);
+    q = p.kk ? q.where('kk', '=', p.kk) : q.where('nik', '=', p.nik);
+    members = ctx.store.all(q.orderBy('row_no').limit(50));
+  }
+  return { status: 'terdaftar', list, person: person(p), members: members.map(person) };
 }
 
 // ---- the printable record (seed 000 step 3) ---------------------------------------------------
