@@ -28,6 +28,23 @@ describe('migrations', () => {
     store.close();
   });
 
+  it('rename the words first run seeded before the glossary, and only those', () => {
+    const store = new Store(join(tempDir('loket-mig-'), 'loket.sqlite'));
+    const upTo = (id: number) => MIGRATIONS.filter((m) => Number(m.name.slice(0, 3)) <= id);
+    migrate(store, upTo(12));
+    const db = store.sqlite;
+    const now = '2026-01-05T01:00:00.000Z';
+    db.prepare("INSERT INTO desks (id, name, counter_no, token_hash, created_at) VALUES ('d1', 'Komputer host', 1, 'h1', ?), ('d2', 'Loket host lama', 2, 'h2', ?)").run(now, now);
+    db.prepare("INSERT INTO services (id, code, name, active, sort, created_at, updated_at) VALUES ('s1', 'A', 'Layanan A', 1, 1, ?, ?)").run(now, now);
+    db.prepare("INSERT INTO service_steps (id, service_id, seq, name, role, mutu_baku_min) VALUES ('st1', 's1', 1, 'Menanyakan tujuan dan memberi nomor antrian', 'satpam', 2), ('st2', 's1', 2, 'Memberi nomor antrian ulang', 'resepsionis', 3)").run();
+    migrate(store);
+    const names = (table: string) => (db.prepare(`SELECT name FROM ${table} ORDER BY id`).all() as { name: string }[]).map((r) => r.name);
+    expect(names('desks')).toEqual(['Komputer utama', 'Loket host lama']);
+    // The exact seeded name only: a step the admin named is theirs.
+    expect(names('service_steps')).toEqual(['Menanyakan tujuan dan memberi nomor antrean', 'Memberi nomor antrian ulang']);
+    store.close();
+  });
+
   it('stop start-up with a clear message when an applied file was changed', async () => {
     const dir = tempDir('loket-mig-');
     const migrations = join(dir, 'migrations');

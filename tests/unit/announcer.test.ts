@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Announcer, announcementClips, counterClips, labelClips } from '../../renderer/features/display/announcer';
 
 describe('announcementClips', () => {
-  it('says "Nomor antrian A nol satu empat, silakan ke loket dua"', () => {
+  it('says "Nomor antrean A nol satu empat, silakan ke loket dua"', () => {
     expect(announcementClips({ label: 'A-014', counterNo: 2 })).toEqual([
       'chime', 'nomor-antrean', 'A', '0', '1', '4', 'silakan-ke', 'loket', 'c2',
     ]);

@@ -13,6 +13,7 @@ import dtksFollowups from '../../../migrations/008_dtks_followups.sql?raw';
 import documents from '../../../migrations/009_documents.sql?raw';
 import lettersRegister from '../../../migrations/010_letters_register.sql?raw';
 import sync from '../../../migrations/012_sync.sql?raw';
+import glossarySeededNames from '../../../migrations/016_glossary_seeded_names.sql?raw';
 
 export interface MigrationSource {
   /** The file name in migrations/, e.g. `001_foundation.sql`; its number is the migration's id. */
@@ -31,4 +32,5 @@ export const MIGRATIONS: readonly MigrationSource[] = [
   { name: '009_documents.sql', sql: documents },
   { name: '010_letters_register.sql', sql: lettersRegister },
   { name: '012_sync.sql', sql: sync },
+  { name: '016_glossary_seeded_names.sql', sql: glossarySeededNames },
 ];
