@@ -1,7 +1,9 @@
 // The DTKS import worker: plain CommonJS JavaScript run with `new Worker(code, { eval: true })`
 // (see main/platform/jobs/worker.ts). It reads the list (CSV by a small streaming parser, .xlsx by
 // exceljs's streaming WorkbookReader) and writes it into dtks_people on ITS OWN SQLite connection,
-// 500 rows per transaction, so the host's request thread keeps issuing tickets meanwhile.
+// 200 rows per transaction (a millisecond or two of the write lock; synchronous = NORMAL, since a
+// half-written list is thrown away anyway), so the host's request thread, which waits for that
+// lock to issue a ticket, keeps issuing tickets meanwhile. The swap itself is synced (FULL).
 //
 // The new list is written under a fresh import id with status 'loading', which no lookup reads;
 // one last short transaction makes it 'active' and the previous one 'replaced' (atomic swap), and
@@ -20,7 +22,9 @@ const rowIssue = (0, eval)('(' + workerData.rowIssueSrc + ')');
 const clean = (0, eval)('(' + workerData.cleanSrc + ')');
 const L = workerData.labels;
 const FIELDS = ['nik', 'name', 'kk', 'householdId', 'address', 'village', 'district', 'desil'];
-const BATCH = 500;
+const BATCH = 200;
+// Rows of a replaced list deleted per transaction: short, for the same reason.
+const DELETE_CHUNK = 1000;
 const MAX_BAD_LISTED = 500;
 
 class Refused extends Error {}
@@ -32,7 +36,7 @@ db.pragma('synchronous = NORMAL');
 db.pragma('busy_timeout = 10000');
 
 function deleteRows(importIds) {
-  const del = db.prepare('DELETE FROM dtks_people WHERE import_id = ? AND nik IN (SELECT nik FROM dtks_people WHERE import_id = ? LIMIT 5000)');
+  const del = db.prepare('DELETE FROM dtks_people WHERE import_id = ? AND nik IN (SELECT nik FROM dtks_people WHERE import_id = ? LIMIT ' + DELETE_CHUNK + ')');
   for (const id of importIds) {
     for (;;) {
       const n = db.transaction(() => del.run(id, id).changes)();
@@ -192,10 +196,12 @@ async function run() {
   if (bad > limit) throw new Refused(L.tooManyBad.replace('{bad}', bad.toLocaleString('id-ID')).replace('{seen}', seen.toLocaleString('id-ID')));
 
   progress(0.96, L.swapping);
+  db.pragma('synchronous = FULL');
   db.transaction(() => {
     db.prepare("UPDATE dtks_imports SET status = 'replaced' WHERE status = 'active'").run();
     db.prepare("UPDATE dtks_imports SET status = 'active', row_count = ?, bad_count = ?, imported_at = ? WHERE id = ?").run(ok, bad, workerData.at, importId);
   })();
+  db.pragma('synchronous = NORMAL');
   progress(0.98, L.clearing);
   cleanup(importId);
   return { rowCount: ok, badCount: bad, badRows };
