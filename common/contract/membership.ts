@@ -2,10 +2,11 @@
 // (issue 9). Results name people: personal. Secrets go in, never come out ("tersimpan" only).
 import { z } from 'zod';
 import { empty, entry, Id, Iso, RequestId } from './core';
-import { CHECK_STATUSES, NEXT_ACTIONS } from '../domain/membership';
+import { CHECK_STATUSES, NEXT_ACTIONS, STATEMENT_FORMS } from '../domain/membership';
 
 export const CheckStatus = z.enum(CHECK_STATUSES);
 export const NextAction = z.enum(NEXT_ACTIONS);
+export const StatementForm = z.enum(STATEMENT_FORMS);
 
 export const MemberCheck = z.object({
   nik: z.string(),
@@ -92,6 +93,16 @@ export const membershipContract = {
   ),
   /** "Hasil pengecekan kepesertaan" for the family, as a PDF. */
   'membership.sheet': entry(ticketRef, z.object({ fileName: z.string(), base64: z.string() }), ['resepsionis', 'petugas'], { personal: true }),
+  /**
+   * A statement form filled from the case, as a PDF (like the sheet): for one member (`nik`), or for
+   * every member whose outcome calls for that form (none: the visitor).
+   */
+  'membership.statementForm': entry(
+    z.object({ ticketId: Id, form: StatementForm, nik: z.string().trim().max(100).optional() }),
+    z.object({ fileName: z.string(), base64: z.string() }),
+    ['resepsionis', 'petugas'],
+    { personal: true },
+  ),
   'membership.settings.get': entry(empty, BpjsSettingsView, ['admin']),
   'membership.settings.save': entry(BpjsSettingsInput, BpjsSettingsView, ['admin'], { personal: true }),
   /** Asks BPJS for one known NIK's membership with the saved settings; the answer says what went wrong. */

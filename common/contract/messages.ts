@@ -41,12 +41,14 @@ const Attachment = z.object({
 export const messagesContract = {
   'messages.smtpSettings': entry(empty, SmtpSettings.omit({ password: true }).extend({ passwordSet: z.boolean() }).nullable(), ['admin']),
   'messages.saveSmtp': entry(SmtpSettings, z.object({ saved: z.literal(true) }), ['admin'], { personal: true }),
-  /** Queues the statement form(s) of the visit as PDF, with the attachments, to the BPJS branch. */
+  /** Queues the visit's statement form, filled (membership.statementForm's PDF), with the attachments, to the BPJS branch. */
   'messages.emailBpjs': entry(
     z.object({
       requestId: RequestId.optional(),
       ticketId: Id,
       form: z.enum(['peserta_baru', 'pengalihan', 'cetak_eid']),
+      /** One member only; without it the form names every member whose outcome calls for it. */
+      nik: z.string().trim().max(100).optional(),
       attachments: z.array(Attachment).max(10).default([]),
     }),
     Message,

@@ -46,7 +46,8 @@ export function formatDayMonthYear(isoDay: string): string {
   return m ? `${m[3]}-${m[2]}-${m[1]}` : isoDay;
 }
 
-function birthDateError(text: string, today: Date): string | null {
+/** What is wrong with a typed `dd-mm-yyyy` birth date (null: nothing; empty is allowed). */
+export function birthDateError(text: string, today: Date): string | null {
   if (text.trim() === '') return null;
   if (!/^\d{1,2}[-/.]\d{1,2}[-/.]\d{4}$/.test(text.trim())) return 'Tulis tanggal lahir sebagai hh-bb-tttt, misalnya 16-01-1990.';
   const iso = parseDayMonthYear(text);

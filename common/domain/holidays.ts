@@ -13,6 +13,11 @@
 // - 2027: NO official list was found when this file was written (the SKB for 2027 could not be
 //   located). No dates are invented: until a list is added here, the admin must enter 2027's
 //   holidays in Admin → Hari libur. `OFFICIAL_YEARS` says which years are covered.
+//   Searched again for issue 9's leftovers (news pages, documentation, public code): still no SKB
+//   for 2027 (no decree number, no Kemenko PMK publication). What turns up are predictions in
+//   third-party calendars and code, and they disagree with one another (e.g. cuti bersama for Idul
+//   Fitri 1448 H on 9/12/15 March, 11/12/15 March or 12/15/16 March 2027), so none is copied here.
+//   Add 2027 only from the signed SKB (Kemenag, Kemnaker, KemenPAN-RB), with its number.
 
 export type HolidayKind = 'libur' | 'cuti';
 

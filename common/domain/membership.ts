@@ -69,3 +69,32 @@ export const BPJS_ATTEMPT_RETRY: BackoffPolicy = { baseMs: 300, maxMs: 2_000, ji
 export const BPJS_ATTEMPTS = 3;
 /** The background retry of "belum dicek" rows: 30 s doubling up to 15 min. */
 export const BPJS_PENDING_RETRY: BackoffPolicy = { baseMs: 30_000, maxMs: 15 * 60_000, jitter: 0.2 };
+
+// ---- statement forms (seeds 000 and 001) --------------------------------------------------------
+
+/**
+ * The printable forms a membership outcome calls for: the new-participant and the transfer statement
+ * (seed 001, "Surat Pernyataan Form Peserta Baru / Pengalihan bermaterai"), the E-ID print request
+ * to BPJS (seed 001 step 8) and the statement of a family not in DTKS that goes with the village's
+ * letter for the DTKS/SKTM certificate (seed 000 step 11).
+ */
+export const STATEMENT_FORMS = ['peserta_baru', 'pengalihan', 'cetak_eid', 'dtks'] as const;
+export type StatementForm = (typeof STATEMENT_FORMS)[number];
+
+export const STATEMENT_FORM_TITLES: Record<StatementForm, string> = {
+  peserta_baru: 'Formulir Pendaftaran Peserta Baru',
+  pengalihan: 'Formulir Pengalihan Kepesertaan',
+  cetak_eid: 'Permintaan Cetak E-ID',
+  dtks: 'Surat Pernyataan Belum Terdaftar DTKS',
+};
+
+/** The form a member's next action calls for (null: none). */
+export const FORM_OF_ACTION: Record<NextAction, StatementForm | null> = {
+  request_eid: 'cetak_eid',
+  form_transfer: 'pengalihan',
+  form_new_participant: 'peserta_baru',
+  continue: null,
+  officer_decides: null,
+  disdukcapil: null,
+  retry_or_manual: null,
+};

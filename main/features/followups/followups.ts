@@ -132,7 +132,10 @@ export function createFollowup(ctx: Ctx, input: CallInput<'followups.create'>): 
     if (!ticket) throw new AppFailure('NOT_FOUND', 'Nomor antrean kunjungan ini tidak ditemukan.');
     activeStaff(w, ownerId);
     const day = today(ctx);
-    const existing = w.first(qb.selectFrom('followups').select(['id', 'status']).where('ticket_id', '=', input.ticketId).where('nik', '=', input.nik).where('kind', '=', input.kind));
+    // A cancelled one does not count: the same paper may be started again (migration 013).
+    const existing = w.first(
+      qb.selectFrom('followups').select(['id', 'status']).where('ticket_id', '=', input.ticketId).where('nik', '=', input.nik).where('kind', '=', input.kind).where('status', '!=', 'cancelled'),
+    );
     if (existing)
       throw new AppFailure('VALIDATION', `${rule.label} untuk NIK ini pada kunjungan ini sudah ada (status: ${STATUS_LABELS[existing.status]}).`, { kind: 'Sudah dibuat.' });
     const id = newId();
@@ -163,25 +166,49 @@ export const DECISION_FOLLOWUP: Record<NextAction, FollowupKind | null> = {
   retry_or_manual: null,
 };
 
+/** The kinds a membership decision opens: a member has at most one of them open on a visit. */
+const DECISION_KINDS: ReadonlySet<FollowupKind> = new Set(Object.values(DECISION_FOLLOWUP).filter((k): k is FollowupKind => k !== null));
+
+/** The history note of a follow-up a changed decision closed. */
+export const DECISION_CHANGED_NOTE = 'Keputusan diubah';
+
 /**
- * Opens the follow-up matching a member's membership decision, inside the caller's transaction
- * (membership.decide). Idempotent: one of that kind for the member on this visit already there is
- * kept as it is (the table allows one per visit, member and kind). A follow-up an earlier decision
- * opened on another path is left to the officer: statuses only move forward, so cancelling it
- * automatically could not be undone if the resepsionis changes her mind back.
+ * Brings the member's follow-ups in line with their membership decision, inside the caller's
+ * transaction (membership.decide):
+ * - an open follow-up an earlier decision called for on another path (a decision kind other than
+ *   the new one's) is closed as "Dibatalkan", its history saying "Keputusan diubah: …" with who
+ *   and when, so a member never has two decision follow-ups open at once;
+ * - the follow-up of the new decision is opened, unless one of that kind for the member on this
+ *   visit is already there and not cancelled (a repeated confirmation, a retried request): that one
+ *   is kept as it is. Changing back to an earlier path opens a fresh follow-up of that kind (a
+ *   cancelled one never reopens: statuses only move forward, here and in the sync).
+ * Answers the follow-up opened (null: none).
  */
 export function openFollowupForDecision(
   w: WriteDb,
   ctx: Ctx,
-  v: { ticketId: string; nik: string; memberName: string; action: NextAction; ownerId: string },
+  v: { ticketId: string; nik: string; memberName: string; action: NextAction; ownerId: string; reason?: string },
 ): Followup | null {
   const kind = DECISION_FOLLOWUP[v.action];
-  if (!kind) return null;
   const day = today(ctx);
-  const existing = w.first(qb.selectFrom('followups').select('id').where('ticket_id', '=', v.ticketId).where('nik', '=', v.nik).where('kind', '=', kind));
+  const now = ctx.now();
+  const open = w.all(
+    qb.selectFrom('followups').select(['id', 'kind', 'status']).where('ticket_id', '=', v.ticketId).where('nik', '=', v.nik).where('status', 'in', OPEN),
+  );
+  const changed = `${DECISION_CHANGED_NOTE}: ${NEXT_ACTION_WORDS[v.action]}${v.reason ? ` (${v.reason})` : ''}`;
+  for (const f of open) {
+    if (f.kind === kind || !DECISION_KINDS.has(f.kind)) continue;
+    syncStatus(w, 'followups', f.id, 'cancelled', {}, now);
+    event(w, ctx, f.id, 'advanced', f.status, 'cancelled', changed);
+    audit(w, ctx, 'followups.cancel', 'followup', f.id, { from: f.status, kind: f.kind, byDecision: v.action });
+    ctx.events.push({ type: 'followups.changed' });
+  }
+  if (!kind) return null;
+  const existing = w.first(
+    qb.selectFrom('followups').select('id').where('ticket_id', '=', v.ticketId).where('nik', '=', v.nik).where('kind', '=', kind).where('status', '!=', 'cancelled'),
+  );
   if (existing) return null;
   const id = newId();
-  const now = ctx.now();
   const due = addWorkingDays(day, FOLLOWUP_RULES[kind].workingDays, holidays(w));
   const note = `Dari keputusan kepesertaan: ${NEXT_ACTION_WORDS[v.action]}`;
   syncInsert(w, 'followups', {

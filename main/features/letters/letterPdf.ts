@@ -58,10 +58,11 @@ export interface LetterFacts {
   draft: boolean;
 }
 
-export async function letterPdf(s: LetterSettings, f: LetterFacts): Promise<Buffer> {
-  const paper = PAPER[s.paper];
-  const m = s.marginsMm;
-  const contentWidth = paper.width - (m.left + m.right) * MM;
+/**
+ * The office's kop (letterhead) and the double rule under it, as pdfmake blocks: shared with the
+ * membership statement forms (through index.ts).
+ */
+export function letterhead(s: LetterSettings, contentWidth: number): [unknown, unknown] {
   const kopLines = [
     { text: s.government.toLocaleUpperCase('id-ID'), fontSize: s.fontSize + 3 },
     { text: s.officeName.toLocaleUpperCase('id-ID'), bold: true, fontSize: s.fontSize + 5 },
@@ -78,6 +79,14 @@ export async function letterPdf(s: LetterSettings, f: LetterFacts): Promise<Buff
     { type: 'line', x1: 0, y1: 4, x2: contentWidth, y2: 4, lineWidth: 2 },
     { type: 'line', x1: 0, y1: 6.5, x2: contentWidth, y2: 6.5, lineWidth: 0.6 },
   ], margin: [0, 2, 0, 10] };
+  return [kop, rule];
+}
+
+export async function letterPdf(s: LetterSettings, f: LetterFacts): Promise<Buffer> {
+  const paper = PAPER[s.paper];
+  const m = s.marginsMm;
+  const contentWidth = paper.width - (m.left + m.right) * MM;
+  const [kop, rule] = letterhead(s, contentWidth);
 
   const header =
     f.kind === 'rekomendasi'

@@ -188,8 +188,9 @@ export function decide(ctx: Ctx, input: ParsedInput<'membership.decide'>) {
       }),
     );
     audit(w, ctx, overridden ? 'membership.override' : 'membership.confirm', 'case', c.id, { position: m.position, proposed: check.next_action, action: input.action, reason: input.reason });
-    // The paper the decision calls for goes on the follow-up board in the same transaction.
-    openFollowupForDecision(w, ctx, { ticketId: input.ticketId, nik: m.nik, memberName: m.name, action: input.action, ownerId: actor.user.id });
+    // The paper the decision calls for goes on the follow-up board in the same transaction; one an
+    // earlier, different decision opened is cancelled ("keputusan diubah").
+    openFollowupForDecision(w, ctx, { ticketId: input.ticketId, nik: m.nik, memberName: m.name, action: input.action, ownerId: actor.user.id, reason: input.reason });
     return readChecks(w, c.id);
   });
   ctx.events.push({ type: 'membership.changed', ticketId: input.ticketId });

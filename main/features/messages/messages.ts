@@ -1,4 +1,4 @@
-// Messages out for a visit: statement forms as PDF e-mailed to the BPJS branch through the office's
+// Messages out for a visit: the filled statement form (membership feature) as PDF e-mailed to the BPJS branch through the office's
 // SMTP account (nodemailer), with delivery failures recorded and retried; WhatsApp texts for the
 // visitor as wa.me links. Every message is a row on the visit (table messages).
 import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -6,15 +6,12 @@ import { join } from 'node:path';
 import nodemailer from 'nodemailer';
 import type { CallInput, CallOutput, Message, ParsedInput } from '../../../common/contract/index';
 import { backoffDelayMs, type BackoffPolicy } from '../../../common/domain/backoff';
-import { FOLLOWUP_RULES } from '../../../common/domain/followups';
-import { officeDateLong } from '../../../common/domain/time';
 import { qb, type ReadDb } from '../../platform/db';
 import { AppFailure, audit, iso, newId, requireActor, type Ctx, type Deps } from '../../platform/context';
-import { officeTimeZone } from '../../platform/office';
 import type { SecretBox } from '../../platform/ports';
 import { fileKeySecretBox } from '../../platform/secretBox';
 import { readSetting, writeSetting } from '../../platform/settings';
-import { pdfEngine } from '../dtks';
+import { buildStatementForm } from '../membership';
 
 const SETTINGS_KEY = 'smtp.settings';
 const PASSWORD_KEY = 'smtp.password';
@@ -49,48 +46,8 @@ export function saveSmtp(ctx: Ctx, input: CallInput<'messages.saveSmtp'>): { sav
 }
 
 // ---- the statement form ------------------------------------------------------------------------
-
-const FORM_TITLES = {
-  peserta_baru: 'SURAT PERNYATAAN PENDAFTARAN PESERTA BARU JKN-KIS',
-  pengalihan: 'SURAT PERNYATAAN PENGALIHAN JENIS KEPESERTAAN JKN-KIS',
-  cetak_eid: 'PERMINTAAN CETAK E-ID PESERTA JKN-KIS',
-} as const;
-
-async function statementPdf(deps: Deps, ticketId: string, form: keyof typeof FORM_TITLES): Promise<{ pdf: Buffer; visitorName: string; label: string }> {
-  const t = deps.store.first(qb.selectFrom('tickets').select(['label']).where('id', '=', ticketId));
-  if (!t) throw new AppFailure('NOT_FOUND', 'Nomor antrean kunjungan ini tidak ditemukan.');
-  const c = deps.store.first(qb.selectFrom('cases').select(['nik', 'name', 'kk', 'phone', 'purpose']).where('ticket_id', '=', ticketId));
-  if (!c) throw new AppFailure('CASE_REQUIRED', 'Isi data pengunjung (NIK, nama, KK) dulu sebelum mengirim formulir ke BPJS.');
-  const members = deps.store.all(qb.selectFrom('followups').select(['nik', 'member_name', 'kind']).where('ticket_id', '=', ticketId).orderBy('created_at'));
-  const office = deps.store.first(qb.selectFrom('office').select(['name', 'kab_kota', 'address']));
-  const tz = officeTimeZone(deps.store);
-  const rows = members.length
-    ? members.map((m, i) => [String(i + 1), m.nik, m.member_name, FOLLOWUP_RULES[m.kind].label])
-    : [['1', c.nik, c.name, '-']];
-  const doc = {
-    pageSize: 'A4',
-    pageMargins: [56, 56, 56, 56],
-    info: { title: FORM_TITLES[form], creator: 'Loket' },
-    defaultStyle: { font: 'Helvetica', fontSize: 10 },
-    content: [
-      { text: office?.name ?? '', bold: true, fontSize: 12, alignment: 'center' },
-      { text: [office?.address, office?.kab_kota].filter(Boolean).join(', '), alignment: 'center', margin: [0, 0, 0, 14] },
-      { text: FORM_TITLES[form], bold: true, alignment: 'center', margin: [0, 0, 0, 12] },
-      'Yang bertanda tangan di bawah ini:',
-      { columns: [{ width: 110, text: 'Nama' }, { text: `: ${c.name}` }], margin: [0, 6, 0, 0] },
-      { columns: [{ width: 110, text: 'NIK' }, { text: `: ${c.nik}` }] },
-      { columns: [{ width: 110, text: 'Nomor KK' }, { text: `: ${c.kk}` }] },
-      { columns: [{ width: 110, text: 'Nomor telepon' }, { text: `: ${c.phone || '-'}` }] },
-      { text: 'mengajukan untuk anggota keluarga berikut:', margin: [0, 10, 0, 4] },
-      { table: { headerRows: 1, widths: [20, 110, '*', 150], body: [[{ text: 'No', bold: true }, { text: 'NIK', bold: true }, { text: 'Nama', bold: true }, { text: 'Keperluan', bold: true }], ...rows] } },
-      { text: 'Demikian pernyataan ini dibuat dengan sebenarnya.', margin: [0, 12, 0, 0] },
-      { text: `${office?.kab_kota ?? ''}, ${officeDateLong(deps.now(), tz, false)}`, alignment: 'right', margin: [0, 16, 0, 40] },
-      { text: `( ${c.name} )`, alignment: 'right' },
-      { text: `Nomor antrean ${t.label}`, fontSize: 8, color: '#555', margin: [0, 24, 0, 0] },
-    ],
-  };
-  return { pdf: await pdfEngine().createPdf(doc).getBuffer(), visitorName: c.name, label: t.label };
-}
+// Filled by the membership feature (the same PDF its panel prints): the KK, the visitor who signs,
+// the members the form is for and their check results.
 
 // ---- sending -------------------------------------------------------------------------------------
 
@@ -158,7 +115,8 @@ export async function emailBpjs(ctx: Ctx, input: ParsedInput<'messages.emailBpjs
   const actor = requireActor(ctx);
   const smtp = readSmtp(ctx.store);
   if (!smtp) throw new AppFailure('SMTP_NOT_CONFIGURED', 'Akun e-mail kantor belum diatur. Minta admin mengisinya di Admin → E-mail (SMTP).');
-  const { pdf, visitorName, label } = await statementPdf(ctx, input.ticketId, input.form);
+  const form = await buildStatementForm(ctx, { ticketId: input.ticketId, form: input.form, nik: input.nik }, null);
+  const { pdf, visitorName, ticketLabel: label } = form;
   const id = newId();
   const dir = join(ctx.dataDir, 'messages', id);
   mkdirSync(dir, { recursive: true, mode: 0o700 });
@@ -176,7 +134,10 @@ export async function emailBpjs(ctx: Ctx, input: ParsedInput<'messages.emailBpjs
     });
     const title = { peserta_baru: 'Pendaftaran peserta baru', pengalihan: 'Pengalihan kepesertaan', cetak_eid: 'Permintaan cetak E-ID' }[input.form];
     const subject = `${title}: ${visitorName} (antrean ${label})`;
-    const body = `Yth. BPJS Kesehatan Kantor Cabang,\n\nBersama ini kami kirimkan ${title.toLowerCase()} atas nama ${visitorName} beserta lampirannya (${files.length} berkas).\nMohon dapat diproses.\n\nTerima kasih.\n`;
+    const body =
+      `Yth. BPJS Kesehatan Kantor Cabang,\n\nBersama ini kami kirimkan ${title.toLowerCase()} atas nama ${visitorName} (KK ${form.kk}, ` +
+      `${form.niks.length} anggota keluarga: NIK ${form.niks.join(', ')}) beserta lampirannya (${files.length} berkas, formulir terisi terlampir).\n` +
+      'Mohon dapat diproses.\n\nTerima kasih.\n';
     ctx.store.tx((w) => {
       w.run(
         qb.insertInto('messages').values({

@@ -13,6 +13,7 @@ import dtksFollowups from '../../../migrations/008_dtks_followups.sql?raw';
 import documents from '../../../migrations/009_documents.sql?raw';
 import lettersRegister from '../../../migrations/010_letters_register.sql?raw';
 import sync from '../../../migrations/012_sync.sql?raw';
+import followupsReopenAfterCancel from '../../../migrations/013_followups_reopen_after_cancel.sql?raw';
 import glossarySeededNames from '../../../migrations/016_glossary_seeded_names.sql?raw';
 
 export interface MigrationSource {
@@ -32,5 +33,6 @@ export const MIGRATIONS: readonly MigrationSource[] = [
   { name: '009_documents.sql', sql: documents },
   { name: '010_letters_register.sql', sql: lettersRegister },
   { name: '012_sync.sql', sql: sync },
+  { name: '013_followups_reopen_after_cancel.sql', sql: followupsReopenAfterCancel },
   { name: '016_glossary_seeded_names.sql', sql: glossarySeededNames },
 ];

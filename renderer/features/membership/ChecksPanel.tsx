@@ -1,8 +1,9 @@
 // Every member's BPJS check in one table: result, next action, confirm or override with a reason,
-// a manual entry of what P-Care showed elsewhere while BPJS is unreachable, and the result sheet.
+// a manual entry of what P-Care showed elsewhere while BPJS is unreachable, the result sheet, and the
+// statement form each outcome calls for ("Cetak formulir" per member; the DTKS statement for the family).
 import { useState } from 'react';
 import type { MemberCheck } from '../../../common/contract/index';
-import { NEXT_ACTIONS, type NextAction as Action } from '../../../common/domain/membership';
+import { FORM_OF_ACTION, NEXT_ACTIONS, type NextAction as Action, type StatementForm } from '../../../common/domain/membership';
 import { t } from '../../i18n/id';
 import { dateTime } from '../../app/format';
 import { useAction, useLoad, useOnEventsOpened, useServerEvents } from '../../app/hooks';
@@ -39,6 +40,18 @@ function DecisionCell({ c, run }: { c: MemberCheck; run(action: Action, reason: 
   );
 }
 
+/** "Cetak formulir" on a member's row when the outcome (as decided, else as proposed) calls for a form. */
+function FormButton({ c, pending, print }: { c: MemberCheck; pending: boolean; print(form: StatementForm): void }) {
+  const form = c.checkedAt ? FORM_OF_ACTION[c.decision?.action ?? c.nextAction] : null;
+  if (!form) return null;
+  return (
+    <button type="button" className="btn btn-ghost btn-sm" data-testid="form-print" data-form={form} disabled={pending}
+      title={t.checks.formTitles[form]} aria-label={t.checks.printFormLabel(t.checks.formTitles[form], c.name)} onClick={() => print(form)}>
+      {t.checks.printForm}
+    </button>
+  );
+}
+
 function ManualForm({ save }: { save(m: Manual): Promise<boolean> }) {
   const [open, setOpen] = useState(false);
   const [m, setM] = useState<Manual>({ status: 'active', inactiveReason: 'arrears', cardNo: '', note: '' });
@@ -64,6 +77,7 @@ export function ChecksPanel({ ticketId, ready }: { ticketId: string; ready: bool
   const list = useLoad(() => api('membership.list', { ticketId }));
   const act = useAction();
   const [sheet, setSheet] = useState<{ name: string; url: string } | null>(null);
+  const [formFile, setFormFile] = useState<{ name: string; url: string } | null>(null);
   useServerEvents((e) => {
     if (e.type === 'membership.changed' && e.ticketId === ticketId) void list.reload();
   });
@@ -87,6 +101,15 @@ export function ChecksPanel({ ticketId, ready }: { ticketId: string; ready: bool
     setSheet({ name: r.value.fileName, url: URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' })) });
   }
 
+  /** A statement form as a PDF to open or print, made by the host like the result sheet. */
+  async function printForm(form: StatementForm, nik?: string) {
+    const r = await act.run(() => api('membership.statementForm', { ticketId, form, ...(nik ? { nik } : {}) }));
+    if (!r.ok) return;
+    const bytes = Uint8Array.from(atob(r.value.base64), (ch) => ch.charCodeAt(0));
+    if (formFile) URL.revokeObjectURL(formFile.url);
+    setFormFile({ name: r.value.fileName, url: URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' })) });
+  }
+
   const checks = list.data?.checks ?? [];
   const anyChecked = checks.some((c) => c.checkedAt);
   /** The newest check shown: changes whenever a check, a manual entry or the retry lands. */
@@ -101,11 +124,19 @@ export function ChecksPanel({ ticketId, ready }: { ticketId: string; ready: bool
         {anyChecked ? (
           <button type="button" className="btn btn-secondary" data-testid="sheet-print" disabled={act.pending} onClick={() => void printSheet()}>{t.checks.print}</button>
         ) : null}
+        {ready ? (
+          <button type="button" className="btn btn-secondary" data-testid="form-print-dtks" disabled={act.pending} onClick={() => void printForm('dtks')}>{t.checks.printDtks}</button>
+        ) : null}
         {!ready ? <span className="muted">{t.checks.saveFirst}</span> : null}
       </div>
       {sheet ? (
         <Notice testId="sheet-ready" tone="info">
           <a href={sheet.url} download={sheet.name} data-testid="sheet-link">{t.checks.printReady(sheet.name)}</a>
+        </Notice>
+      ) : null}
+      {formFile ? (
+        <Notice testId="form-ready" tone="info">
+          <a href={formFile.url} download={formFile.name} data-testid="form-link">{t.checks.formReady(formFile.name)}</a>
         </Notice>
       ) : null}
       <ErrorAlert error={act.error ?? list.error} testId="checks-error" />
@@ -127,6 +158,7 @@ export function ChecksPanel({ ticketId, ready }: { ticketId: string; ready: bool
                   <div className="next-action" data-testid="check-action">{t.checks.actions[c.decision?.action ?? c.nextAction]}</div>
                   <DecisionCell c={c} run={decide(c.nik)} />
                   {c.status === 'unchecked' ? <ManualForm save={manual(c.nik)} /> : null}
+                  <FormButton c={c} pending={act.pending} print={(form) => void printForm(form, c.nik)} />
                 </td>
               </tr>
             ))}

@@ -1,18 +1,32 @@
 // The family on the visitor's KK, on the case screen: KK number, head, address and members (typed
 // or picked from an earlier visit), each number with the area it names; then the BPJS check of
-// every member at once (ChecksPanel).
+// every member at once (ChecksPanel). Birth dates are one text field each, typed dd-mm-yyyy as on
+// the visitor form (no browser date picker), checked with the same rule and message.
 import { useState } from 'react';
 import type { AreaNote, Family, FamilyMember } from '../../../common/contract/index';
+import { birthDateError, formatDayMonthYear, parseDayMonthYear } from '../../../common/domain/caseCheck';
 import { RELATIONS, type Relation } from '../../../common/domain/membership';
 import { t } from '../../i18n/id';
 import { useAction, useLoad } from '../../app/hooks';
 import { api } from '../../app/state/api';
+import { hostNow } from '../../app/state/app';
+import { typeDayMonthYear } from '../queue/dayMonthYear';
 import { ErrorAlert, Notice } from '../../components/Alert';
 import { ChecksPanel } from './ChecksPanel';
 import './membership.css';
 
 const blank = (): FamilyMember => ({ nik: '', name: '', sex: null, birthDate: '', relation: 'anak', hasCard: false });
 const EMPTY_AREA: AreaNote = { name: '', error: null, warning: null };
+
+// A member's birthDate is the stored YYYY-MM-DD until someone types in the field, then the text as
+// typed (dd-mm-yyyy); it goes back to YYYY-MM-DD when the family is saved.
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+/** What the field shows: dd-mm-yyyy. */
+const birthShown = (v: string): string => formatDayMonthYear(v);
+/** What the host gets: YYYY-MM-DD or ''; null when the text is not a date. */
+const birthIso = (v: string): string | null => (ISO_DAY.test(v) ? v : parseDayMonthYear(v));
+/** The problem with the typed date, in Indonesian (null: none; empty is allowed). */
+const birthProblem = (v: string): string | null => (ISO_DAY.test(v) ? null : birthDateError(v, new Date(hostNow())));
 
 function AreaLine({ area, testId }: { area: AreaNote | undefined; testId: string }) {
   if (!area || (!area.name && !area.error && !area.warning)) return null;
@@ -28,6 +42,8 @@ export function FamilyPanel({ ticketId }: { ticketId: string }) {
   const [draft, setDraft] = useState<Family | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [warnings, setWarnings] = useState<string[]>([]);
+  /** Birth dates that are not dates, by member index, shown beside their field. */
+  const [birthErrors, setBirthErrors] = useState<Record<number, string>>({});
   const save = useAction();
   const lookup = useAction();
   const family = draft ?? loaded.data;
@@ -58,9 +74,31 @@ export function FamilyPanel({ ticketId }: { ticketId: string }) {
     setNotice(t.family.lookupDone(r.value.members.length));
   }
 
+  const setBirthError = (i: number, message: string | null) =>
+    setBirthErrors((e) => {
+      if (!message) {
+        if (!(i in e)) return e;
+        const { [i]: _, ...rest } = e;
+        return rest;
+      }
+      return { ...e, [i]: message };
+    });
+
   async function submit() {
     if (!family) return;
-    const { kk, address, headName, members } = family;
+    const { kk, address, headName } = family;
+    const problems: Record<number, string> = {};
+    family.members.forEach((m, i) => {
+      const p = birthProblem(m.birthDate);
+      if (p) problems[i] = p;
+    });
+    setBirthErrors(problems);
+    const first = Object.keys(problems)[0];
+    if (first !== undefined) {
+      document.getElementById(`member-birth-${first}`)?.focus();
+      return;
+    }
+    const members = family.members.map((m) => ({ ...m, birthDate: birthIso(m.birthDate) ?? '' }));
     const r = await save.run(() => api('cases.family.save', { ticketId, kk, address, headName, members }));
     if (!r.ok) return;
     setDraft(null);
@@ -122,10 +160,29 @@ export function FamilyPanel({ ticketId }: { ticketId: string }) {
               <select data-testid="member-sex" value={m.sex ?? ''} aria-label={`${t.family.sex} ${i + 1}`} onChange={(e) => setMember(i, { sex: (e.target.value || null) as FamilyMember['sex'] })}>
                 <option value="">{t.family.sex}</option><option value="L">L</option><option value="P">P</option>
               </select>
-              <input type="date" data-testid="member-birth" value={m.birthDate} aria-label={`${t.family.birthDate} ${i + 1}`} onChange={(e) => setMember(i, { birthDate: e.target.value })} />
+              <span className="member-birth">
+                <input type="text" id={`member-birth-${i}`} data-testid="member-birth" inputMode="numeric" autoComplete="off" placeholder={t.family.birthDatePlaceholder} title={t.family.birthDateHint}
+                  value={birthShown(m.birthDate)} aria-label={`${t.family.birthDate} ${i + 1}`}
+                  aria-invalid={!!(birthErrors[i] ?? fieldError(`members.${i}.birthDate`)) || undefined}
+                  aria-describedby={birthErrors[i] ?? fieldError(`members.${i}.birthDate`) ? `member-birth-error-${i}` : undefined}
+                  onChange={(e) => {
+                    setMember(i, { birthDate: typeDayMonthYear(e.target.value) });
+                    setBirthError(i, null);
+                  }}
+                  onBlur={(e) => setBirthError(i, birthProblem(typeDayMonthYear(e.target.value)))} />
+                {birthErrors[i] ?? fieldError(`members.${i}.birthDate`) ? (
+                  <span className="field-error" id={`member-birth-error-${i}`} data-testid="member-birth-error" role="alert">
+                    {birthErrors[i] ?? fieldError(`members.${i}.birthDate`)}
+                  </span>
+                ) : null}
+              </span>
               <label className="member-card"><input type="checkbox" data-testid="member-card" checked={m.hasCard} onChange={(e) => setMember(i, { hasCard: e.target.checked })} /> {t.family.hasCard}</label>
               <button type="button" className="btn btn-ghost btn-sm" data-testid="member-remove" aria-label={t.family.removeLabel(i + 1)}
-                onClick={() => edit((x) => ({ ...x, members: x.members.filter((_, j) => j !== i), memberAreas: x.memberAreas.filter((_, j) => j !== i) }))}>
+                onClick={() => {
+                  edit((x) => ({ ...x, members: x.members.filter((_, j) => j !== i), memberAreas: x.memberAreas.filter((_, j) => j !== i) }));
+                  // The rows below move up: their messages are found again on the next blur or save.
+                  setBirthErrors({});
+                }}>
                 {t.family.remove}
               </button>
             </div>

@@ -1,6 +1,6 @@
 // Bahasa Indonesia strings of the family panel and Admin → BPJS (merged into renderer/i18n/id.ts).
-import type { CheckStatus, NextAction, Relation } from '../../../common/domain/membership';
-import { NEXT_ACTION_WORDS, RELATION_WORDS, STATUS_WORDS } from '../../../common/domain/membership';
+import type { CheckStatus, NextAction, Relation, StatementForm } from '../../../common/domain/membership';
+import { NEXT_ACTION_WORDS, RELATION_WORDS, STATEMENT_FORM_TITLES, STATUS_WORDS } from '../../../common/domain/membership';
 
 export const membershipStrings = {
   family: {
@@ -17,6 +17,8 @@ export const membershipStrings = {
     name: 'Nama',
     sex: 'L/P',
     birthDate: 'Tanggal lahir',
+    birthDatePlaceholder: 'hh-bb-tttt',
+    birthDateHint: 'Ketik tanggal lahir sebagai hh-bb-tttt, misalnya 16-01-1990.',
     relation: 'Hubungan',
     hasCard: 'Kartu KIS dibawa',
     add: '+ Tambah anggota',
@@ -54,6 +56,11 @@ export const membershipStrings = {
     manualSave: 'Simpan hasil manual',
     print: 'Unduh lembar hasil (PDF)',
     printReady: (name: string) => `Lembar hasil siap: ${name}`,
+    printForm: 'Cetak formulir',
+    printFormLabel: (form: string, name: string) => `Cetak ${form} untuk ${name}`,
+    printDtks: 'Cetak surat pernyataan DTKS',
+    formTitles: STATEMENT_FORM_TITLES as Record<StatementForm, string>,
+    formReady: (name: string) => `Formulir siap: ${name}`,
     pendingNote: 'Anggota "belum dicek" dicek ulang otomatis begitu BPJS dapat dihubungi.',
   },
   bpjs: {
