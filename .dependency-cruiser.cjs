@@ -43,6 +43,8 @@ const packageRuntimes = {
   pdfmake: 'node',
   // Scans: multi-page documents kept as one PDF (documents feature).
   'pdf-lib': 'node',
+  // Windows printing: the SumatraPDF it ships prints letters and PDF tickets (devices feature).
+  'pdf-to-printer': 'node',
   react: 'renderer',
   'react-dom': 'renderer',
   // Scans and photos: EXIF orientation, grey JPEG, thumbnails (documents feature, on job workers).

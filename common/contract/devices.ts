@@ -11,7 +11,7 @@ export const devicesContract = {
   'settings.devices': entry(
     z.object({
       ticketPrinter: z.string().trim().min(1).max(200).nullable(),
-      /** An ESC/POS thermal printer on the LAN, "host:port" (9100 when left out); tried before the CUPS queue. */
+      /** An ESC/POS thermal printer on the LAN, "host:port" (9100 when left out); tried before the document printer (CUPS or the Windows spooler). */
       ticketPrinterTcp: z.string().trim().regex(/^[A-Za-z0-9.-]+(:\d{1,5})?$/, 'Tulis alamat seperti 192.168.1.50:9100.').nullable().optional(),
     }),
     z.object({ ticketPrinter: z.string().nullable(), ticketPrinterTcp: z.string().nullable() }),

@@ -1,4 +1,6 @@
 export { devicesHandlers } from './handlers';
 export { printTicket, ticketPdfFile } from './printing';
 export { CupsPrinter, PrinterError } from './printer';
+export { WindowsSpoolerPrinter } from './windowsPrinter';
+export { documentPrinterFor, printerSystemFor } from './systemPrinter';
 export { engine as pdfEngine } from './ticketPdf';

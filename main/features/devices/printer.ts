@@ -1,5 +1,6 @@
 // Document printers behind one interface. The CUPS adapter drives the system's `lp`/`lpstat`
-// (Linux, and any PC with CUPS); a Windows adapter comes with the letters issue.
+// (Linux, macOS, any PC with CUPS); the Windows spooler's is ./windowsPrinter.ts, and
+// ./systemPrinter.ts chooses between them by platform.
 import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

@@ -1,6 +1,7 @@
-// Letters to the office printer (CUPS on Linux, through the host's DocumentPrinter), the printer
-// chosen per desk. Only a print the spooler accepted marks the letter printed; a refusal is reported
-// and the letter stays "belum dicetak" (ditandatangani). A reprint sends the same archived bytes.
+// Letters to the office printer through the host's DocumentPrinter (CUPS on Linux/macOS, the Windows
+// spooler on Windows: main/features/devices/systemPrinter.ts), the printer chosen per desk. Only a
+// print the spooler accepted marks the letter printed; a refusal is reported and the letter stays
+// "belum dicetak" (ditandatangani). A reprint sends the same archived bytes.
 import type { ParsedInput } from '../../../common/contract/index';
 import { AppFailure, audit, iso, requireActor, type Ctx } from '../../platform/context';
 import { FileStore } from '../../platform/files';

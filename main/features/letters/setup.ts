@@ -2,7 +2,7 @@
 // number patterns and wording, hospitals with the documents they require, signing officials and
 // delegations. Defaults follow seed 002 (RSUD Palembang BARI, RSUP Dr. Mohammad Hoesin).
 import type { Delegation, Hospital, LetterSettings, LetterType, Official, ParsedInput } from '../../../common/contract/index';
-import { checkNumberPattern } from '../../../common/domain/letterNumber';
+import { hospitalProblems, letterSettingsProblems, letterTypeProblems, officialProblems, toLetterSettings, type FieldProblems, type LetterSettingsInput } from '../../../common/contract/letters';
 import { AppFailure, audit, iso, newId, type Ctx } from '../../platform/context';
 import { qb, type ReadDb, type WriteDb } from '../../platform/db';
 import { getOffice } from '../../platform/office';
@@ -42,7 +42,16 @@ export function readLetterSettings(db: ReadDb): LetterSettings {
   }
 }
 
-export function saveLetterSettings(ctx: Ctx, input: LetterSettings): LetterSettings {
+/** Every wrong field at once, as one VALIDATION failure naming them all (nothing is saved). */
+function refuseProblems(what: string, problems: FieldProblems): void {
+  const wrong = Object.keys(problems);
+  if (wrong.length)
+    throw new AppFailure('VALIDATION', `${what} belum disimpan: ${wrong.length} isian belum benar. ${wrong.map((k) => problems[k]).join(' ')}`, problems);
+}
+
+export function saveLetterSettings(ctx: Ctx, raw: LetterSettingsInput): LetterSettings {
+  refuseProblems('Kop surat', letterSettingsProblems(raw));
+  const input = toLetterSettings(raw);
   ctx.store.tx((w) => {
     writeSetting(w, SETTINGS_KEY, JSON.stringify(input));
     audit(w, ctx, 'letters.saveSettings', 'settings', null, { ...input, emblem: input.emblem ? '(gambar)' : null });
@@ -89,8 +98,7 @@ function mustExist(w: ReadDb, table: 'letter_types' | 'hospitals' | 'officials',
 }
 
 export function saveLetterType(ctx: Ctx, input: ParsedInput<'letterTypes.save'>): LetterType {
-  const problems = checkNumberPattern(input.numberPattern);
-  if (problems.length) throw new AppFailure('VALIDATION', problems.join(' '), { numberPattern: problems.join(' ') });
+  refuseProblems('Jenis surat', letterTypeProblems(input));
   const now = iso(ctx.now());
   return ctx.store.tx((w) => {
     if (input.signerOfficialId) mustExist(w, 'officials', input.signerOfficialId, 'Pejabat penanda tangan');
@@ -114,6 +122,7 @@ export function saveLetterType(ctx: Ctx, input: ParsedInput<'letterTypes.save'>)
 }
 
 export function saveHospital(ctx: Ctx, input: ParsedInput<'hospitals.save'>): Hospital {
+  refuseProblems('Rumah sakit', hospitalProblems(input));
   const now = iso(ctx.now());
   return ctx.store.tx((w) => {
     const taken = w.first(qb.selectFrom('hospitals').select('id').where('name', '=', input.name));
@@ -133,6 +142,7 @@ export function saveHospital(ctx: Ctx, input: ParsedInput<'hospitals.save'>): Ho
 }
 
 export function saveOfficial(ctx: Ctx, input: ParsedInput<'officials.save'>): Official {
+  refuseProblems('Pejabat', officialProblems(input));
   const now = iso(ctx.now());
   return ctx.store.tx((w) => {
     if (input.userId) {

@@ -59,7 +59,7 @@ export function toDetail(db: ReadDb, r: LetterRow, now: Date): LetterDetail {
     pdfSha256: r.pdf_sha256, shortCode: r.short_code, printer: r.printer, printError: r.print_error,
     handedTo: r.handed_to_name ? { name: r.handed_to_name, relation: r.handed_to_relation ?? '', idShown: r.handed_to_id ?? '' } : null,
     cancelReason: r.cancel_reason, times: letterTimes(r),
-    steps: letterStepTimings(letterTimes(r), now, status === 'batal'),
+    steps: letterStepTimings(letterTimes(r), now, status === 'batal' || status === 'diserahkan'),
   };
 }
 
@@ -114,6 +114,19 @@ export function registerKey(w: ReadDb, receivedAt: string): number {
   const base = Date.parse(receivedAt) * 1000;
   const last = w.first(qb.selectFrom('letters').select((eb) => eb.fn.max('reg_key').as('m')).where('reg_key', '>=', base).where('reg_key', '<', base + 1000))?.m;
   return last === null || last === undefined ? base : Number(last) + 1;
+}
+
+/** Rows one receipt instant can hold in the register key (its millisecond × 1000 + 0..999). */
+export const KEYS_PER_INSTANT = 1000;
+
+/**
+ * `count` consecutive register keys for rows received at the same instant (an imported register's
+ * day), read with one query; null when that instant has not that many keys left.
+ */
+export function registerKeys(w: ReadDb, receivedAt: string, count: number): number[] | null {
+  const first = registerKey(w, receivedAt);
+  if (first - Date.parse(receivedAt) * 1000 + count > KEYS_PER_INSTANT) return null;
+  return Array.from({ length: count }, (_, i) => first + i);
 }
 
 export function receiveLetter(ctx: Ctx, input: ParsedInput<'letters.receive'>) {

@@ -1,35 +1,101 @@
-// Admin → Surat: the letterhead and page, the signing officials, who signs each letter type, and
-// delegations with their period (a.n., u.b., Plt., Plh.).
-import { useEffect, useState } from 'react';
-import type { LetterSettings } from '../../../common/contract/index';
+// Admin → Surat: the letterhead and page (KopEditor), the signing officials (with their scanned
+// signature and stamp), who signs each letter type, and delegations with their period (a.n., u.b.,
+// Plt., Plh.); then letter types and hospitals (TemplatesAdmin).
+import { useState } from 'react';
+import type { Official } from '../../../common/contract/index';
+import { IMAGE_MAX_CHARS, officialProblems } from '../../../common/contract/letters';
 import { DELEGATION_KINDS, DELEGATION_LABELS, type DelegationKind } from '../../../common/domain/signature';
 import { t } from '../../i18n/id';
 import { useAction, useLoad } from '../../app/hooks';
 import { api } from '../../app/state/api';
 import { ErrorAlert, Notice } from '../../components/Alert';
 import { Field } from '../../components/Field';
+import { KopEditor } from './KopEditor';
+import { problemsError, readImage } from './formProblems';
 import { TemplatesAdmin } from './TemplatesAdmin';
-
-/** A chosen image file as a data URL (the host checks type and size again). */
-const readImage = (file: File) =>
-  new Promise<string>((resolve, reject) => {
-    const r = new FileReader();
-    r.onload = () => resolve(String(r.result));
-    r.onerror = () => reject(r.error);
-    r.readAsDataURL(file);
-  });
+import './letters.css';
 
 const ta = t.lettersAdmin;
+
+const EMPTY_OFFICIAL = { id: null as string | null, name: '', title: '', rank: '', nip: '', userId: '', signatureImage: null as string | null, stampImage: null as string | null, active: true };
+const OFFICIAL_LABELS: Record<string, string> = { name: ta.officialName, title: ta.officialTitle, rank: ta.rank, nip: ta.nip, signatureImage: ta.signatureImage, stampImage: ta.stampImage };
+
+function OfficialsEditor({ officials, users, onSaved }: { officials: Official[]; users: { id: string; name: string }[]; onSaved(): void }) {
+  const save = useAction();
+  const [off, setOff] = useState(EMPTY_OFFICIAL);
+  const [ok, setOk] = useState(false);
+  const err = (k: string) => save.error?.fields?.[k];
+  const edit = (o: Official) => {
+    setOff({ id: o.id, name: o.name, title: o.title, rank: o.rank, nip: o.nip, userId: o.userId ?? '', signatureImage: o.signatureImage, stampImage: o.stampImage, active: o.active });
+    save.setError(null);
+    setOk(false);
+  };
+  const image = (k: 'signatureImage' | 'stampImage') => async (file: File | undefined) => {
+    if (!file) return;
+    const url = await readImage(file);
+    if (url.length > IMAGE_MAX_CHARS) save.setError(problemsError({ [k]: ta.imageTooBig }, OFFICIAL_LABELS));
+    else setOff((o) => ({ ...o, [k]: url }));
+  };
+  const imageField = (k: 'signatureImage' | 'stampImage', testId: string) => (
+    <div className={`field${err(k) ? ' field-invalid' : ''}`}>
+      <label>{OFFICIAL_LABELS[k]}
+        <input type="file" accept="image/png,image/jpeg" data-testid={testId} onChange={(e) => void image(k)(e.target.files?.[0])} />
+      </label>
+      {off[k] ? (
+        <p><img src={off[k]} alt="" style={{ maxHeight: 48 }} /> <button type="button" className="btn btn-secondary" onClick={() => setOff({ ...off, [k]: null })}>{ta.imageRemove}</button></p>
+      ) : null}
+      {err(k) ? <small className="field-error" data-testid={`${testId}-error`}>{err(k)}</small> : null}
+    </div>
+  );
+  async function submit() {
+    setOk(false);
+    const local = problemsError(officialProblems(off), OFFICIAL_LABELS);
+    if (local) return save.setError(local);
+    const r = await save.run(() => api('officials.save', { ...off, userId: off.userId || null }));
+    if (r.ok) {
+      setOff(EMPTY_OFFICIAL);
+      setOk(true);
+      onSaved();
+    }
+  }
+  return (
+    <>
+      <ul data-testid="officials">
+        {officials.map((o) => (
+          <li key={o.id}>
+            {o.name} — {o.title} {o.nip ? `(NIP ${o.nip})` : ''} {o.active ? '' : ta.inactive}{' '}
+            <button type="button" className="btn btn-ghost" data-testid="off-edit" onClick={() => edit(o)}>{t.app.edit}</button>
+          </li>
+        ))}
+      </ul>
+      <h3>{off.id ? ta.editOfficial : ta.newOfficial}</h3>
+      <Field label={ta.officialName} value={off.name} onChange={(v) => setOff({ ...off, name: v })} testId="off-name" error={err('name')} mandatory limit={200} />
+      <Field label={ta.officialTitle} value={off.title} onChange={(v) => setOff({ ...off, title: v })} testId="off-title" error={err('title')} mandatory limit={200} />
+      <Field label={ta.rank} value={off.rank} onChange={(v) => setOff({ ...off, rank: v })} testId="off-rank" error={err('rank')} limit={100} />
+      <Field label={ta.nip} value={off.nip} onChange={(v) => setOff({ ...off, nip: v })} testId="off-nip" error={err('nip')} hint="19670401 200003 1 006" />
+      <label className="field">{ta.user}
+        <select data-testid="off-user" value={off.userId} onChange={(e) => setOff({ ...off, userId: e.target.value })}>
+          <option value="">—</option>
+          {users.map((u) => <option key={u.id} value={u.id}>{u.name}</option>)}
+        </select>
+        {err('userId') ? <small className="field-error">{err('userId')}</small> : null}
+      </label>
+      {imageField('signatureImage', 'off-signature')}
+      {imageField('stampImage', 'off-stamp')}
+      <label className="check"><input type="checkbox" data-testid="off-active" checked={off.active} onChange={(e) => setOff({ ...off, active: e.target.checked })} /> {ta.active}</label>
+      <ErrorAlert error={save.error} testId="off-error" />
+      <button type="button" className="btn btn-secondary" data-testid="off-add" disabled={save.pending} onClick={() => void submit()}>{off.id ? t.app.save : ta.addOfficial}</button>
+      {off.id ? <button type="button" className="btn btn-ghost" onClick={() => (setOff(EMPTY_OFFICIAL), save.setError(null))}>{ta.cancelEdit}</button> : null}
+      {ok ? <Notice testId="off-saved">{ta.saved}</Notice> : null}
+    </>
+  );
+}
 
 export function LettersAdmin() {
   const setup = useLoad(() => api('letters.setup', {}));
   const users = useLoad(() => api('users.list', {}));
   const save = useAction();
-  const [s, setS] = useState<LetterSettings | null>(null);
-  const [saved, setSaved] = useState(false);
-  const [off, setOff] = useState({ name: '', title: '', rank: '', nip: '', userId: '' });
   const [del, setDel] = useState({ kind: 'an' as DelegationKind, principalId: '', delegateId: '', viaId: '', validFrom: '', validTo: '' });
-  useEffect(() => setS(setup.data?.settings ?? null), [setup.data]);
   const d = setup.data;
   const officials = d?.officials ?? [];
   const name = (id: string | null) => officials.find((o) => o.id === id)?.name ?? '—';
@@ -39,70 +105,20 @@ export function LettersAdmin() {
       {list.map((x) => <option key={x.id} value={x.id}>{x.name}</option>)}
     </select>
   );
-  if (!d || !s) return <div data-testid="panel-letters" data-state="loading" />;
-  const text = (k: keyof LetterSettings, label: string) => (
-    <Field label={label} value={String(s[k] ?? '')} onChange={(v) => setS({ ...s, [k]: v })} testId={`kop-${k}`} error={save.error?.fields?.[k]} />
-  );
+  if (!d) return <div data-testid="panel-letters" data-state="loading" />;
   return (
     <div data-testid="panel-letters" data-state={setup.state} className="letters-admin">
-      <ErrorAlert error={save.error} testId="letters-admin-error" />
-      <section className="panel">
-        <h2>{ta.kop}</h2>
-        {text('government', ta.government)}
-        {text('officeName', ta.officeName)}
-        {text('address', ta.address)}
-        {text('officePhone', ta.phone)}
-        {text('email', ta.email)}
-        {text('website', ta.website)}
-        {text('closingLine', ta.closingLine)}
-        {text('place', ta.place)}
-        {text('verifyBaseUrl', ta.verifyBaseUrl)}
-        <label className="field">{ta.paper}
-          <select data-testid="kop-paper" value={s.paper} onChange={(e) => setS({ ...s, paper: e.target.value as LetterSettings['paper'] })}>
-            <option value="A4">A4 (210 × 297 mm)</option>
-            <option value="F4">F4 (215 × 330 mm)</option>
-          </select>
-        </label>
-        <label className="field">{ta.font}
-          <select data-testid="kop-font" value={s.font} onChange={(e) => setS({ ...s, font: e.target.value as LetterSettings['font'] })}>
-            <option value="Helvetica">Helvetica</option>
-            <option value="Times">Times</option>
-          </select>
-        </label>
-        <label className="field">{ta.emblem}
-          <input type="file" accept="image/png,image/jpeg" data-testid="kop-emblem" onChange={async (e) => {
-            const file = e.target.files?.[0];
-            if (file) setS({ ...s, emblem: await readImage(file) });
-          }} />
-        </label>
-        {s.emblem ? (
-          <p><img src={s.emblem} alt="" style={{ maxHeight: 64 }} /> <button type="button" className="btn btn-secondary" onClick={() => setS({ ...s, emblem: null })}>{ta.emblemRemove}</button></p>
-        ) : null}
-        <Field label={ta.fontSize} value={String(s.fontSize)} onChange={(v) => setS({ ...s, fontSize: Number(v) || 0 })} testId="kop-fontSize" inputMode="numeric" />
-        <button type="button" className="btn btn-primary" data-testid="kop-save" disabled={save.pending} onClick={async () => {
-          const r = await save.run(() => api('letters.saveSettings', s));
-          setSaved(r.ok);
-        }}>{t.app.save}</button>
-        {saved ? <Notice testId="kop-saved">{ta.saved}</Notice> : null}
-      </section>
+      <KopEditor settings={d.settings} onSaved={() => void setup.reload()} />
       <section className="panel">
         <h2>{ta.officials}</h2>
-        <ul data-testid="officials">{officials.map((o) => <li key={o.id}>{o.name} — {o.title} {o.nip ? `(NIP ${o.nip})` : ''}</li>)}</ul>
-        <Field label={ta.officialName} value={off.name} onChange={(v) => setOff({ ...off, name: v })} testId="off-name" />
-        <Field label={ta.officialTitle} value={off.title} onChange={(v) => setOff({ ...off, title: v })} testId="off-title" />
-        <Field label={ta.rank} value={off.rank} onChange={(v) => setOff({ ...off, rank: v })} testId="off-rank" />
-        <Field label={ta.nip} value={off.nip} onChange={(v) => setOff({ ...off, nip: v })} testId="off-nip" error={save.error?.fields?.nip} />
-        <label className="field">{ta.user}{pick('off-user', off.userId, (v) => setOff({ ...off, userId: v }), (users.data ?? []).map((u) => ({ id: u.id, name: u.fullName })))}</label>
-        <button type="button" className="btn btn-secondary" data-testid="off-add" disabled={save.pending} onClick={async () => {
-          const r = await save.run(() => api('officials.save', { id: null, ...off, userId: off.userId || null, signatureImage: null, stampImage: null, active: true }));
-          if (r.ok) (setOff({ name: '', title: '', rank: '', nip: '', userId: '' }), void setup.reload());
-        }}>{ta.addOfficial}</button>
+        <OfficialsEditor officials={officials} users={(users.data ?? []).map((u) => ({ id: u.id, name: u.fullName }))} onSaved={() => void setup.reload()} />
+        <ErrorAlert error={save.error} testId="letters-admin-error" />
         {d.types.filter((x) => x.kind === 'rekomendasi').map((type) => (
           <label key={type.id} className="field">{`${ta.typeSigner}: ${type.name}`}
             {pick(`type-signer-${type.code}`, type.signerOfficialId ?? '', async (v) => {
               const r = await save.run(() => api('letterTypes.save', { ...type, signerOfficialId: v || null }));
               if (r.ok) void setup.reload();
-            }, officials)}
+            }, officials.filter((o) => o.active || o.id === type.signerOfficialId))}
           </label>
         ))}
       </section>

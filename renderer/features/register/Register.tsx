@@ -14,6 +14,7 @@ import { useAction, useLoad, useServerEvents } from '../../app/hooks';
 import { api } from '../../app/state/api';
 import { ErrorAlert, Notice } from '../../components/Alert';
 import { Layout } from '../../components/Layout';
+import { RegisterImport } from './RegisterImport';
 import './register.css';
 
 const tr = t.register;
@@ -184,6 +185,7 @@ export function Register() {
           )}
         </div>
       ) : null}
+      <RegisterImport onImported={() => setFilter((f) => ({ ...f }))} />
       <ErrorAlert error={load.error ?? exp.error} testId="reg-error" />
       <div className="register-table" role="table">
         <div className="register-head" role="row" style={{ gridTemplateColumns: grid }}>

@@ -24,6 +24,16 @@ export const registerStrings = {
     empty: 'Tidak ada pengajuan yang cocok dengan saringan ini.',
     detail: 'Rincian pengajuan',
     rows: (n: number) => `${n.toLocaleString('id-ID')} baris dimuat`,
+    legacyImport: {
+      title: 'Impor register lama dari Excel (admin)',
+      hint: 'Baris 1 berisi judul kolom: Tanggal, Nomor surat, Jenis surat, Nama pasien, NIK, Rumah sakit, Diagnosis. Semua baris diperiksa dulu; bila ada satu baris yang salah, tidak ada yang diimpor dan setiap baris yang salah disebutkan.',
+      path: 'Lokasi berkas .xlsx di komputer utama',
+      pathHint: 'mis. C:\\Users\\Admin\\Documents\\register-2025.xlsx atau /home/admin/register-2025.xlsx',
+      start: 'Periksa dan impor',
+      cancel: 'Hentikan impor',
+      done: 'Impor selesai; semua baris masuk ke register.',
+      cancelled: 'Impor dihentikan; tidak ada yang diimpor.',
+    },
     col: {
       day: 'Tanggal',
       number: 'Nomor surat',
