@@ -60,10 +60,13 @@ export interface LetterStepTiming {
 }
 
 export function letterStepTimings(t: LetterTimes, now: Date, stopped = false): LetterStepTiming[] {
-  return LETTER_STEPS.map((s) => {
+  return LETTER_STEPS.map((s, i) => {
     const from = t[s.from];
     const to = t[s.to];
-    const running = from !== null && to === null && !stopped;
+    // A step whose end was not recorded but a later one was (a register imported from Excel keeps
+    // only some dates) is unknown, not running since months: only the letter's current step runs.
+    const laterRecorded = LETTER_STEPS.slice(i + 1).some((x) => t[x.to] !== null);
+    const running = from !== null && to === null && !stopped && !laterRecorded;
     const end = to ? Date.parse(to) : running ? now.getTime() : null;
     const elapsedSec = from && end !== null ? Math.max(0, Math.round((end - Date.parse(from)) / 1000)) : null;
     return { key: s.key, label: s.label, mutuBakuMin: s.mutuBakuMin, elapsedSec, running, overrun: elapsedSec !== null && elapsedSec > s.mutuBakuMin * 60 };

@@ -76,4 +76,19 @@ describe('letter flow', () => {
     expect(stepTimeText(steps[0]!)).toBe('16 mnt 00 dtk / 15 mnt (lewat)');
     expect(maskNik('1671014506800002')).toBe('1671********0002');
   });
+
+  it('leaves a step whose end was never recorded unknown when a later step was (an imported register)', () => {
+    // Imported from Excel: received and handed over only. Nothing runs since months.
+    const steps = letterStepTimings(
+      { receivedAt: '2026-01-05T01:00:00Z', checkedAt: null, draftedAt: null, signedAt: null, collectedAt: '2026-01-05T03:00:00Z', handedOverAt: '2026-01-05T03:05:00Z' },
+      new Date('2026-11-25T01:23:00Z'),
+    );
+    expect(steps.map((s) => [s.key, s.elapsedSec, s.running])).toEqual([
+      ['periksa', null, false],
+      ['draf', null, false],
+      ['tandaTangan', null, false],
+      ['ambil', null, false],
+      ['serah', 300, false],
+    ]);
+  });
 });

@@ -75,7 +75,7 @@ export function toRegisterRow(r: RawRegisterRow, typeNames: ReadonlyMap<string, 
     steps: letterStepTimings(
       { receivedAt: r.received_at, checkedAt: r.checked_at, draftedAt: r.drafted_at, signedAt: r.signed_at, collectedAt: r.collected_at, handedOverAt: r.handed_over_at },
       now,
-      r.status === 'batal',
+      r.status === 'batal' || r.status === 'diserahkan',
     ),
   };
 }
