@@ -69,11 +69,69 @@ export const ScannerConfig = z.object({
   source: z.enum(SCAN_SOURCES),
   /** For 'folder': where the network scanner drops its files, on the PC that runs the adapter. */
   folder: z.string().trim().max(1000),
+  /**
+   * The desk's scan inbox (Kotak masuk pindaian): a folder the komputer utama watches all the time
+   * (a scan-to-folder network scanner's share, as seen from the komputer utama); '' = none. Files
+   * that arrive are imported into the desk's inbox, whoever is signed in.
+   */
+  inboxFolder: z.string().trim().max(1000).default(''),
 });
 export type ScannerConfig = z.infer<typeof ScannerConfig>;
 
-export const DeskScanner = z.object({ deskId: Id, deskName: z.string(), counterNo: z.number().int(), config: ScannerConfig });
+/** A scanner a PC found: the adapter that drives it and its device name in that adapter's words. */
+export const FoundScanner = z.object({
+  adapter: z.enum(['sane', 'wia', 'naps2']),
+  device: z.string().max(300),
+  /** What the admin reads, e.g. "Canon LiDE 300 (flatbed scanner)". */
+  label: z.string().max(300),
+});
+export type FoundScanner = z.infer<typeof FoundScanner>;
+
+/** What one PC reported: its scanners and what it could not search (no program, no permission). */
+export const ScannerReport = z.object({
+  /** 'desk': the desk's own PC (desk mode); 'host': the komputer utama, which scans for its own and browser desks. */
+  where: z.enum(['desk', 'host']),
+  at: Iso,
+  devices: z.array(FoundScanner),
+  notes: z.array(z.string()),
+});
+export type ScannerReport = z.infer<typeof ScannerReport>;
+
+export const DeskScanner = z.object({
+  deskId: Id,
+  deskName: z.string(),
+  counterNo: z.number().int(),
+  config: ScannerConfig,
+  /** The scanners this desk can choose from: its own PC's report, else the komputer utama's; null before any search. */
+  found: ScannerReport.nullable(),
+  /** The inbox folder's watch on the komputer utama: null when none is set, else whether it can be read. */
+  inbox: z.object({ watching: z.boolean(), problem: z.string().nullable() }).nullable(),
+});
 export type DeskScanner = z.infer<typeof DeskScanner>;
+
+export const InboxPage = z.object({ seq: z.number().int(), width: z.number().int(), height: z.number().int(), bytes: z.number().int(), thumbBase64: z.string() });
+export const InboxItem = z.object({
+  itemId: Id,
+  /** The name the scanner gave the file. */
+  fileName: z.string(),
+  arrivedAt: Iso,
+  kind: z.enum(['image', 'pdf']),
+  pages: z.array(InboxPage),
+});
+export type InboxItem = z.infer<typeof InboxItem>;
+/** A file that was not taken in (not an image or PDF, unreadable, too large): moved to `ditolak/`, with why. */
+export const InboxRefusal = z.object({ itemId: Id, fileName: z.string(), at: Iso, message: z.string() });
+export const Inbox = z.object({
+  /** The desk's watched folder; '' when the admin set none. */
+  folder: z.string(),
+  /** The komputer utama is watching it right now. */
+  watching: z.boolean(),
+  /** Why the folder cannot be read (missing, no permission), in Indonesian; null when all is well. */
+  problem: z.string().nullable(),
+  items: z.array(InboxItem),
+  refused: z.array(InboxRefusal),
+});
+export type Inbox = z.infer<typeof Inbox>;
 
 const UploadStarted = z.object({ uploadId: Id, receivedBytes: z.number().int(), size: z.number().int() });
 
@@ -134,7 +192,24 @@ export const documentsContract = {
   'documents.returnFile': entry(z.object({ ticketId: Id, requestId }), FileReturn, CASE_ROLES, { personal: true, idempotent: true }),
   /** The printed sheet of a return: what the visitor must bring. */
   'documents.returnSheet': entry(z.object({ returnId: Id }), z.object({ fileName: z.string(), base64: z.string() }), CASE_ROLES, { personal: true }),
+  /** The caller desk's scan inbox (Kotak masuk pindaian): pages that arrived in its watched folder; audited. */
+  'documents.inbox': entry(z.object({}), Inbox, CASE_ROLES, { personal: true }),
+  /** An inbox file's pages go into a case's document, in order, after the pages it has. */
+  'documents.inboxAssign': entry(z.object({ itemId: Id, ticketId: Id, docType: DocTypeCode, requestId }), z.object({ itemId: Id, pages: z.number().int() }), CASE_ROLES, { personal: true, idempotent: true }),
+  /** An inbox file is thrown away (or a refusal acknowledged); its page files go with the orphan sweep. */
+  'documents.inboxDiscard': entry(z.object({ itemId: Id, requestId }), z.object({ itemId: Id }), CASE_ROLES, { personal: true, idempotent: true }),
   'documents.scanners': entry(z.object({}), z.array(DeskScanner), ['admin']),
+  /**
+   * Cari ulang: the komputer utama searches its own scanners now, and asks the desk's own PC (desk
+   * mode, signed in) to search and report; answers the desk's row with what is known so far.
+   */
+  'documents.rediscover': entry(z.object({ deskId: Id }), DeskScanner, ['admin']),
+  /** A desk's own PC (desk mode) reports the scanners it found, for the caller's desk. */
+  'documents.reportScanners': entry(
+    z.object({ devices: z.array(FoundScanner).max(50), notes: z.array(z.string().max(500)).max(10) }),
+    z.object({ at: Iso, deskId: Id }),
+    'staff',
+  ),
   'documents.saveScanner': entry(z.object({ deskId: Id, config: ScannerConfig }), DeskScanner, ['admin']),
   /** The scanner set for the caller's own desk (its main process runs it). */
   'documents.myScanner': entry(z.object({}), ScannerConfig, 'staff'),

@@ -16,6 +16,12 @@ export type ServerEvent =
   | { type: 'sync.changed' }
   /** A case's papers changed (a page arrived, was edited or removed): screens showing it reload. */
   | { type: 'documents.changed'; ticketId: string; docType: string }
+  /** A desk's scan inbox changed (a file arrived or was refused, assigned, thrown away): that desk's case screen reloads it. */
+  | { type: 'documents.inbox'; deskId: string }
+  /** A desk's scanner list changed (a PC reported; deskId null: the komputer utama's own): Admin → Dokumen reloads. */
+  | { type: 'documents.scanners'; deskId: string | null }
+  /** Admin → Dokumen pressed Cari ulang: the desk's own PC (desk mode) searches its scanners and reports. */
+  | { type: 'documents.discover'; deskId: string }
   /** A case's membership checks changed (a check, a manual entry, a decision, the background retry). */
   | { type: 'membership.changed'; ticketId: string }
   /** A follow-up was opened, moved forward or reassigned: the board and the menu counts reload. */

@@ -20,7 +20,7 @@ import { fileKeySecretBox } from '../platform/secretBox';
 import type { SecretBox } from '../platform/ports';
 import { createDeskForwarder, usableToken, type DeskForwarder } from '../platform/transport/deskForwarder';
 import { contentSecurityPolicy, isAllowedNavigation, isSafeExternalUrl, parseLaunchArgs, windowOptions } from './windowOptions';
-import { scanToHost } from '../features/documents';
+import { deskScannerReporter, scanToHost } from '../features/documents';
 import { isDocType } from '../../common/domain/documents';
 
 const EVENT_CHANNEL = 'loket:event';
@@ -104,14 +104,24 @@ function registerDeskIpc(desk: DeskForwarder): void {
   // expiry noticed on any call) and whether a screen is listening at all, the same moments its own
   // socket opens and closes in a browser. A token seen in an envelope may already be stale.
   let stopFeed: (() => void) | null = null;
+  // This PC's scanners, reported to the host for Admin → Dokumen (again on its Cari ulang).
+  const scanners = deskScannerReporter(desk.call);
   ipcMain.handle(SESSION_CHANNEL, (event, token: unknown): void => {
     if (!isTrustedSender(event)) return;
     stopFeed?.();
     stopFeed = null;
     const session = usableToken(token);
+    scanners.signedIn(session);
     if (!session) return;
     // A fresh feed on every call, so the window always hears whether this one is live.
-    stopFeed = desk.subscribe(session, sendToWindow, (online) => sendToWindow({ type: FEED_STATUS, online }));
+    stopFeed = desk.subscribe(
+      session,
+      (e) => {
+        sendToWindow(e);
+        void scanners.onEvent(e);
+      },
+      (online) => sendToWindow({ type: FEED_STATUS, online }),
+    );
   });
 }
 

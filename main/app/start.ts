@@ -20,7 +20,8 @@ import { startEmailRetries } from '../features/messages';
 import { foldQueueDayStats } from '../features/sync';
 import { attachWorker, createSyncWorker, installSyncGuards } from '../platform/sync';
 import { startRetryLoop } from '../features/membership';
-import { CupsPrinter } from '../features/devices';
+import { startDocumentsBackground } from '../features/documents';
+import { documentPrinterFor } from '../features/devices';
 import { networkSettings, savedListen } from '../features/network';
 import { displayState } from '../features/stats';
 import { ALL_NETWORKS, fallbackListen, isLoopback, localAddresses, LOOPBACK, resolveListen, type ListenSource } from '../../common/domain/network';
@@ -91,7 +92,7 @@ export async function startHost(opts: HostOptions & { now?: () => Date; printer?
   }
   const explicit = { bindAddress: opts.bindAddress, port: opts.port };
   const now = opts.now ?? (() => new Date());
-  const printer = opts.printer ?? new CupsPrinter(process.env.LOKET_CUPS_SERVER);
+  const printer = opts.printer ?? documentPrinterFor(process.platform, { cupsServer: process.env.LOKET_CUPS_SERVER });
   const bus = createBus();
   let certificate: HostCertificate;
   try {
@@ -205,6 +206,8 @@ export async function startHost(opts: HostOptions & { now?: () => Date; printer?
   attachWorker(store, syncWorker);
   syncWorker.start();
   const stopMembershipRetry = startRetryLoop(deps, bus.publish);
+  // Every desk's scan inbox folder watched, and the content store's orphan sweep.
+  const documentsBackground = startDocumentsBackground(deps, bus.publish);
   const { listen: bound, boundPort } = deps.host;
   const tlsPort = deps.host.tls?.port ?? 0;
   const network = networkSettings(deps);
@@ -229,6 +232,7 @@ export async function startHost(opts: HostOptions & { now?: () => Date; printer?
       stopEmailRetries();
       await syncWorker.stop();
       await stopMembershipRetry();
+      await documentsBackground.stop();
       await Promise.all([app.close(), tlsApp.close()]);
       hub.close();
       await jobs.close();

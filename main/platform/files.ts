@@ -3,7 +3,7 @@
 // renamed into place, and never changed afterwards. The database refers to files by hash; the same
 // bytes stored twice are one file. Scans and photos use it; letters and exports can too.
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, utimesSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 
@@ -53,7 +53,7 @@ export class FileStore {
   put(bytes: Uint8Array): StoredFile {
     const sha256 = sha256Of(bytes);
     const dest = this.pathOf(sha256);
-    if (existsSync(dest)) return { sha256, size: statSync(dest).size };
+    if (existsSync(dest)) return this.reused(dest, sha256);
     mkdirSync(join(this.root, sha256.slice(0, 2)), { recursive: true });
     const tmp = join(this.root, `.${uuidv7()}.tmp`);
     const fd = openSync(tmp, 'w');
@@ -81,7 +81,7 @@ export class FileStore {
     const dest = this.pathOf(sha256);
     if (existsSync(dest)) {
       rmSync(path, { force: true });
-      return { sha256, size: statSync(dest).size };
+      return this.reused(dest, sha256);
     }
     mkdirSync(join(this.root, sha256.slice(0, 2)), { recursive: true });
     const fd = openSync(path, 'r+');
@@ -91,6 +91,20 @@ export class FileStore {
       closeSync(fd);
     }
     renameSync(path, dest);
+    return { sha256, size: statSync(dest).size };
+  }
+
+  /**
+   * The same bytes stored again: the file's time is renewed, so the orphan sweep (which removes
+   * unreferenced files older than its grace period) never takes a file just handed out again.
+   */
+  private reused(dest: string, sha256: string): StoredFile {
+    const now = new Date();
+    try {
+      utimesSync(dest, now, now);
+    } catch {
+      // A read-only store still serves the file; the sweep's grace period is then the only guard.
+    }
     return { sha256, size: statSync(dest).size };
   }
 

@@ -40,7 +40,7 @@ export interface DeskScanOptions {
   /** false: only send what is waiting, scan nothing. */
   scan?: boolean;
   /** The desk's settings and adapter; by default those the admin set for this desk on the host. */
-  config?: ScannerConfig;
+  config?: Omit<ScannerConfig, 'inboxFolder'> & { inboxFolder?: string };
   scanner?: Scanner;
   signal?: AbortSignal;
   chunkBytes?: number;

@@ -7,7 +7,9 @@ import { unclaimedStore } from '../../platform/transport/idempotency';
 import { caseFile, documentPdfFile, listChecklists, saveChecklist, viewPage } from './caseFile';
 import { ingestPage, pageRow, removePage } from './pages';
 import { returnFile, returnSheet } from './returns';
-import { deskScannerConfig, listDeskScanners, saveDeskScanner, startHostScan } from './scanning';
+import { deskScannerConfig, saveDeskScanner, startHostScan } from './scanning';
+import { deskScannerRow, listScannerRows, rediscover, reportScanners } from './discovery';
+import { assignInboxItem, discardInboxItem, listInbox } from './inbox';
 import { uploadChunk, uploadFinish, uploadStart } from './uploads';
 
 /** Events a use case queues on its ctx go out after the call (dispatch publishes them). */
@@ -44,7 +46,12 @@ export const documentsHandlers = {
   'documents.removePage': (ctx, input) => removePage(ctx, input.pageId, queue(ctx)),
   'documents.returnFile': (ctx, input) => returnFile(ctx, input),
   'documents.returnSheet': (ctx, input) => returnSheet(ctx, input.returnId),
-  'documents.scanners': (ctx) => listDeskScanners(ctx),
-  'documents.saveScanner': (ctx, input) => saveDeskScanner(ctx, input),
+  'documents.inbox': (ctx) => listInbox(ctx),
+  'documents.inboxAssign': (ctx, input) => assignInboxItem(ctx, input),
+  'documents.inboxDiscard': (ctx, input) => discardInboxItem(ctx, input.itemId),
+  'documents.scanners': (ctx) => listScannerRows(ctx),
+  'documents.saveScanner': (ctx, input) => deskScannerRow(ctx, saveDeskScanner(ctx, input)),
+  'documents.rediscover': (ctx, input) => rediscover(ctx, input.deskId),
+  'documents.reportScanners': (ctx, input) => reportScanners(ctx, input),
   'documents.myScanner': (ctx) => deskScannerConfig(ctx, requireActor(ctx).desk.id),
 } satisfies HandlersFor<typeof documentsContract>;

@@ -4,7 +4,7 @@
 import { DEFAULT_MAX_FILE_BYTES, DOC_TYPES, NOT_AN_IMAGE_MESSAGE, sniffImage, tooLargeMessage, type DocType } from '../../../common/domain/documents';
 import type { ServerEvent } from '../../../common/contract/index';
 import { AppFailure, audit, iso, newId, requireActor, type Ctx } from '../../platform/context';
-import { qb } from '../../platform/db';
+import { qb, type WriteDb } from '../../platform/db';
 import { fileStore, ticketService } from './caseFile';
 import { documentPdf, processPage, type Crop, type PageWork } from './pipeline';
 
@@ -107,6 +107,41 @@ async function addPage(ctx: Ctx, req: IngestRequest, publish: (e: ServerEvent) =
     if (!moreQueued(lane)) await rebuildPdf(ctx, req.ticketId, req.docType);
     publish({ type: 'documents.changed', ticketId: req.ticketId, docType: req.docType });
     return id;
+}
+
+export interface PreparedPages {
+  ticketId: string;
+  docType: DocType;
+  /** The file the pages came from (an inbox file), as it arrived. */
+  sourceSha256: string;
+  /** Already through the image pipeline and in the file store, in order. */
+  pages: { file_sha256: string; thumb_sha256: string; width: number; height: number; bytes: number }[];
+  /** Runs in the pages' own transaction (e.g. marks the inbox file taken); throwing keeps nothing. */
+  claim(w: WriteDb): void;
+}
+
+/** Pages made earlier (the scan inbox) go into a case's document after its pages; one PDF remade. */
+export function addPreparedPages(ctx: Ctx, req: PreparedPages, publish: (e: ServerEvent) => void): Promise<string[]> {
+  return inLane(`${req.ticketId}/${req.docType}`, async () => {
+    const ids = req.pages.map(() => newId());
+    const now = iso(ctx.now());
+    ctx.store.tx((w) => {
+      req.claim(w);
+      const last = w.first(qb.selectFrom('document_pages').select((eb) => eb.fn.max('seq').as('m')).where('ticket_id', '=', req.ticketId).where('doc_type', '=', req.docType));
+      let seq = Number(last?.m ?? 0);
+      req.pages.forEach((p, i) => {
+        w.run(
+          qb.insertInto('document_pages').values({
+            id: ids[i]!, ticket_id: req.ticketId, doc_type: req.docType, seq: ++seq, file_sha256: p.file_sha256, thumb_sha256: p.thumb_sha256, source_sha256: req.sourceSha256,
+            mime: 'image/jpeg', width: p.width, height: p.height, bytes: p.bytes, source: 'scan', created_by: ctx.actor?.user.id ?? null, created_at: now, replaced_by: null, removed_at: null,
+          }),
+        );
+      });
+    });
+    await rebuildPdf(ctx, req.ticketId, req.docType);
+    publish({ type: 'documents.changed', ticketId: req.ticketId, docType: req.docType });
+    return ids;
+  });
 }
 
 /** The document's live pages as one PDF, stored as a new file (the old one is left as it was). */

@@ -2,8 +2,8 @@
 // complete, the batch's fault reported with the pages before it kept. The host's own desk scans
 // here, as a job; other desks run the same batch in their own main process (./deskScan.ts).
 import { readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
-import type { DeskScanner, ParsedInput, ScannerConfig } from '../../../common/contract/index';
+import { isAbsolute, join, resolve } from 'node:path';
+import type { ParsedInput, ScannerConfig } from '../../../common/contract/index';
 import { AppFailure, audit, iso, newId, requireActor, type Ctx } from '../../platform/context';
 import { qb } from '../../platform/db';
 import type { ScanFault, ScannedPage, Scanner } from '../../platform/ports';
@@ -15,36 +15,51 @@ import { SaneScanner } from './adapters/sane';
 import { WatchFolderScanner } from './adapters/watchFolder';
 import { WiaScanner } from './adapters/wia';
 
-export const DEFAULT_SCANNER: ScannerConfig = { adapter: 'none', device: '', resolution: 200, mode: 'gray', paper: 'A4', source: 'flatbed', folder: '' };
+export const DEFAULT_SCANNER: ScannerConfig = { adapter: 'none', device: '', resolution: 200, mode: 'gray', paper: 'A4', source: 'flatbed', folder: '', inboxFolder: '' };
 
 export function deskScannerConfig(ctx: Pick<Ctx, 'store'>, deskId: string): ScannerConfig {
   const row = ctx.store.first(qb.selectFrom('desk_scanners').select('config').where('desk_id', '=', deskId));
   return row ? { ...DEFAULT_SCANNER, ...(JSON.parse(row.config) as Partial<ScannerConfig>) } : DEFAULT_SCANNER;
 }
 
-export function listDeskScanners(ctx: Ctx): DeskScanner[] {
-  const desks = ctx.store.all(qb.selectFrom('desks').select(['id', 'name', 'counter_no']).where('revoked_at', 'is', null).orderBy('counter_no'));
-  return desks.map((d) => ({ deskId: d.id, deskName: d.name, counterNo: d.counter_no, config: deskScannerConfig(ctx, d.id) }));
-}
+/** Two spellings of one folder on this PC are one folder (case too, on Windows). */
+const sameFolder = (a: string, b: string): boolean => {
+  const norm = (p: string) => resolve(p).replace(/[\\/]+$/, '');
+  return process.platform === 'win32' ? norm(a).toLowerCase() === norm(b).toLowerCase() : norm(a) === norm(b);
+};
 
-export function saveDeskScanner(ctx: Ctx, input: ParsedInput<'documents.saveScanner'>): DeskScanner {
+export function saveDeskScanner(ctx: Ctx, input: ParsedInput<'documents.saveScanner'>): { id: string; name: string; counter_no: number } {
   const desk = ctx.store.first(qb.selectFrom('desks').select(['id', 'name', 'counter_no']).where('id', '=', input.deskId).where('revoked_at', 'is', null));
   if (!desk) throw new AppFailure('NOT_FOUND', 'Meja tidak ditemukan.');
-  if (input.config.adapter === 'folder' && !input.config.folder)
+  const config = input.config;
+  if (config.adapter === 'folder' && !config.folder)
     throw new AppFailure('VALIDATION', 'Tulis folder tempat pemindai jaringan menyimpan hasil pindaian.', { folder: 'Wajib untuk folder pindaian.' });
+  if (config.inboxFolder) {
+    if (!isAbsolute(config.inboxFolder))
+      throw new AppFailure('VALIDATION', 'Tulis folder kotak masuk lengkap dari awal, misalnya /srv/pindaian/loket1 atau \\\\server\\pindaian\\loket1.', { inboxFolder: 'Harus alamat folder lengkap.' });
+    if (config.adapter === 'folder' && config.folder && sameFolder(config.folder, config.inboxFolder))
+      throw new AppFailure('VALIDATION', 'Folder ini sudah dipantau terus untuk kotak masuk; jenis pemindai Folder jaringan memakai folder lain, atau pilih jenis lain.', { inboxFolder: 'Sama dengan folder pindaian.' });
+    const others = ctx.store.all(qb.selectFrom('desk_scanners as s').innerJoin('desks as d', 'd.id', 's.desk_id').select(['d.counter_no', 's.config']).where('d.revoked_at', 'is', null).where('d.id', '!=', desk.id));
+    const taken = others.find((o) => {
+      const other = (JSON.parse(o.config) as Partial<ScannerConfig>).inboxFolder;
+      return other ? sameFolder(other, config.inboxFolder) : false;
+    });
+    if (taken)
+      throw new AppFailure('VALIDATION', `Folder ini sudah menjadi kotak masuk meja ${taken.counter_no}. Setiap meja memakai folder kotak masuknya sendiri.`, { inboxFolder: 'Sudah dipakai meja lain.' });
+  }
   const now = iso(ctx.now());
   ctx.store.tx((w) => {
-    w.run(qb.insertInto('desk_scanners').values({ desk_id: desk.id, config: JSON.stringify(input.config), updated_at: now }).onConflict((oc) => oc.column('desk_id').doUpdateSet({ config: JSON.stringify(input.config), updated_at: now })));
-    audit(w, ctx, 'documents.saveScanner', 'desk', desk.id, input.config);
+    w.run(qb.insertInto('desk_scanners').values({ desk_id: desk.id, config: JSON.stringify(config), updated_at: now }).onConflict((oc) => oc.column('desk_id').doUpdateSet({ config: JSON.stringify(config), updated_at: now })));
+    audit(w, ctx, 'documents.saveScanner', 'desk', desk.id, config);
   });
-  return { deskId: desk.id, deskName: desk.name, counterNo: desk.counter_no, config: input.config };
+  return desk;
 }
 
 /**
  * The adapter for a configuration, on this PC. LOKET_SCANIMAGE names another scanimage program
  * (the device tests' fault-injecting wrapper); SANE_CONFIG_DIR is SANE's own.
  */
-export function scannerFor(config: ScannerConfig): Scanner | null {
+export function scannerFor(config: Pick<ScannerConfig, 'adapter' | 'folder'>): Scanner | null {
   switch (config.adapter) {
     case 'sane':
       return new SaneScanner({ command: process.env.LOKET_SCANIMAGE || 'scanimage' });
@@ -73,7 +88,7 @@ export interface BatchOutcome {
  * stops the handing on; the scan itself still finishes, so nothing on the glass or in the feeder
  * is half-taken.
  */
-export async function runBatch(scanner: Scanner, config: ScannerConfig, outDir: string, signal: AbortSignal | undefined, sink: (page: ScannedPage) => Promise<void>): Promise<BatchOutcome> {
+export async function runBatch(scanner: Scanner, config: Pick<ScannerConfig, 'device' | 'resolution' | 'mode' | 'paper' | 'source'>, outDir: string, signal: AbortSignal | undefined, sink: (page: ScannedPage) => Promise<void>): Promise<BatchOutcome> {
   let chain = Promise.resolve();
   let stored = 0;
   let sinkError: Error | null = null;

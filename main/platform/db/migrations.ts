@@ -14,6 +14,7 @@ import documents from '../../../migrations/009_documents.sql?raw';
 import lettersRegister from '../../../migrations/010_letters_register.sql?raw';
 import sync from '../../../migrations/012_sync.sql?raw';
 import followupsReopenAfterCancel from '../../../migrations/013_followups_reopen_after_cancel.sql?raw';
+import documentInbox from '../../../migrations/014_document_inbox.sql?raw';
 import glossarySeededNames from '../../../migrations/016_glossary_seeded_names.sql?raw';
 
 export interface MigrationSource {
@@ -34,5 +35,6 @@ export const MIGRATIONS: readonly MigrationSource[] = [
   { name: '010_letters_register.sql', sql: lettersRegister },
   { name: '012_sync.sql', sql: sync },
   { name: '013_followups_reopen_after_cancel.sql', sql: followupsReopenAfterCancel },
+  { name: '014_document_inbox.sql', sql: documentInbox },
   { name: '016_glossary_seeded_names.sql', sql: glossarySeededNames },
 ];

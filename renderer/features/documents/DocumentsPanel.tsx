@@ -1,18 +1,21 @@
 // The case's papers on the resepsionis/petugas screen: the service's checklist (present, missing),
 // one button to scan into the chosen document type, a file picker, drag-and-drop and the camera;
-// thumbnails appear as each page arrives (documents.changed events); rotate, crop and remove a
-// page; and the incomplete file returned to the visitor with a printed list of what is missing.
-import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
+// the desk's scan inbox (network scanner); thumbnails appear as each page arrives
+// (documents.changed events); rotate, crop and remove a page; and the incomplete file returned to
+// the visitor with a printed list of what is missing. Compact, and never taller than the window
+// below it (1366×768 desks): the checklist and the buttons stay put, the rest scrolls inside.
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type DragEvent, type RefObject } from 'react';
 import type { AppError, CaseFile, Job } from '../../../common/contract/index';
 import { DOC_TYPE_CODES, DOC_TYPES, type DocType } from '../../../common/domain/documents';
 import { dateTime } from '../../app/format';
 import { useAction, useLoad, useServerEvents } from '../../app/hooks';
 import { session } from '../../app/client';
 import { api } from '../../app/state/api';
-import { ErrorAlert, Notice } from '../../components/Alert';
+import { ErrorAlert } from '../../components/Alert';
 import { t } from '../../i18n/id';
 import { CameraDialog } from './CameraDialog';
 import { deskScanner } from './deskBridge';
+import { InboxSection } from './InboxSection';
 import { PageViewer } from './PageViewer';
 import { uploadImage } from './upload';
 import './documents.css';
@@ -29,6 +32,35 @@ function download(fileName: string, base64: string, mime = 'application/pdf'): v
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
+/** Smallest height the panel keeps when it starts low on the page (it then scrolls with the page). */
+const MIN_PANEL_PX = 200;
+
+/**
+ * The panel's height: from where it starts on the page to the bottom of the window, so on an
+ * unscrolled desk screen it ends at the window's edge and scrolls inside instead of the page.
+ */
+function useFitToWindow(ref: RefObject<HTMLElement | null>): number | null {
+  const [max, setMax] = useState<number | null>(null);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const fit = () => {
+      const top = el.getBoundingClientRect().top + window.scrollY;
+      setMax(Math.max(MIN_PANEL_PX, Math.floor(window.innerHeight - top - 8)));
+    };
+    fit();
+    window.addEventListener('resize', fit);
+    // What stands above it (steps, notes opened) moves it.
+    const ro = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(fit);
+    if (el.parentElement) ro?.observe(el.parentElement);
+    return () => {
+      window.removeEventListener('resize', fit);
+      ro?.disconnect();
+    };
+  }, [ref]);
+  return max;
+}
+
 export function DocumentsPanel({ ticketId }: { ticketId: string }) {
   const file = useLoad(() => api('documents.caseFile', { ticketId }));
   const action = useAction();
@@ -42,6 +74,9 @@ export function DocumentsPanel({ ticketId }: { ticketId: string }) {
   const [camera, setCamera] = useState(false);
   const [viewing, setViewing] = useState<Page | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
+  const panel = useRef<HTMLElement>(null);
+  const scroller = useRef<HTMLDivElement>(null);
+  const maxHeight = useFitToWindow(panel);
   const data = file.data;
 
   useEffect(() => {
@@ -169,9 +204,42 @@ export function DocumentsPanel({ ticketId }: { ticketId: string }) {
 
   const busy = action.pending || progress !== null;
   const missingCount = data?.checklist.filter((l) => !l.present).length ?? 0;
+  const docOf = new Map((data?.documents ?? []).map((d) => [d.docType, d]));
+  // The checklist's papers first (with their pages), then any other paper the case holds.
+  const lines = [
+    ...(data?.checklist ?? []).map((l) => ({ docType: l.docType, name: l.name, required: true, present: l.present })),
+    ...(data?.documents ?? [])
+      .filter((d) => !data?.checklist.some((l) => l.docType === d.docType))
+      .map((d) => ({ docType: d.docType, name: d.name, required: false, present: true })),
+  ];
+
+  function thumbs(d: CaseFile['documents'][number]) {
+    return (
+      <ol className="docs-thumbs" data-testid={`doc-${d.docType}`}>
+        {d.pages.map((p) => (
+          <li key={p.pageId} className="docs-page" data-testid="doc-page">
+            <button type="button" className="docs-thumb" title={`${t.documents.view} ${p.seq}`} onClick={() => setViewing(p)}>
+              <img src={`data:image/jpeg;base64,${p.thumbBase64}`} alt={`${d.name} ${p.seq}`} />
+            </button>
+            <span className="docs-thumb-actions">
+              <button type="button" className="btn btn-ghost btn-xs" onClick={() => void rotate(p)} title={t.documents.rotate} aria-label={`${t.documents.rotate} ${p.seq}`}>
+                ⟳
+              </button>
+              <button type="button" className="btn btn-ghost btn-xs btn-danger-text" onClick={() => void remove(p)} title={t.documents.remove} aria-label={`${t.documents.remove} ${p.seq}`}>
+                ✕
+              </button>
+            </span>
+          </li>
+        ))}
+      </ol>
+    );
+  }
+
   return (
     <section
+      ref={panel}
       className={`docs-panel${dragging ? ' docs-drop' : ''}`}
+      style={maxHeight ? { maxHeight } : undefined}
       aria-label={t.documents.title}
       data-testid="documents-panel"
       data-state={file.state === 'ready' && jobs.length === 0 && progress === null ? 'ready' : 'loading'}
@@ -183,112 +251,117 @@ export function DocumentsPanel({ ticketId }: { ticketId: string }) {
       onDragLeave={() => setDragging(false)}
       onDrop={onDrop}
     >
-      <div className="docs-head">
-        <h3>{t.documents.title}</h3>
-        {data ? (
-          <span className={`badge ${data.complete ? 'docs-ok' : 'docs-missing'}`} data-testid="documents-status">
-            {data.complete ? t.documents.complete : t.documents.incomplete(missingCount)}
-          </span>
-        ) : null}
-      </div>
-      <ErrorAlert error={file.error} testId="documents-load-error" />
-      {data ? (
-        <ul className="docs-checklist" data-testid="documents-checklist">
-          {data.checklist.map((l) => (
-            <li key={l.docType} data-testid={`check-${l.docType}`} data-present={l.present ? 'true' : 'false'} className={l.present ? 'present' : 'missing'}>
-              <button type="button" className={`docs-pick${docType === l.docType ? ' chosen' : ''}`} onClick={() => setTarget(l.docType)}>
-                <span aria-hidden="true">{l.present ? '✓' : '○'}</span> {l.name}
-              </button>
-              <span className="muted small">{l.present ? t.documents.pages(l.pages) : t.documents.missing}</span>
-            </li>
-          ))}
-        </ul>
-      ) : null}
-      <div className="docs-actions">
-        <label className="docs-target">
-          <span>{t.documents.target}</span>
-          <select value={docType} data-testid="documents-target" onChange={(e) => setTarget(e.target.value as DocType)}>
+      <div className="docs-fixed">
+        <div className="docs-head">
+          <h3>{t.documents.title}</h3>
+          {data ? (
+            <span className={`badge ${data.complete ? 'docs-ok' : 'docs-missing'}`} data-testid="documents-status">
+              {data.complete ? t.documents.complete : t.documents.incomplete(missingCount)}
+            </span>
+          ) : null}
+        </div>
+        <div className="docs-actions">
+          <select value={docType} data-testid="documents-target" aria-label={t.documents.target} title={t.documents.target} onChange={(e) => setTarget(e.target.value as DocType)}>
             {DOC_TYPE_CODES.map((d) => (
               <option key={d} value={d}>
                 {DOC_TYPES[d]}
               </option>
             ))}
           </select>
-        </label>
-        <button type="button" className="btn btn-primary" data-testid="documents-scan" disabled={busy} onClick={() => void scan()}>
-          {hasFault ? t.documents.scanContinue : t.documents.scan}
-        </button>
-        <button type="button" className="btn btn-secondary" data-testid="documents-file" disabled={busy} onClick={() => fileInput.current?.click()}>
-          {t.documents.fromFile}
-        </button>
-        <button type="button" className="btn btn-secondary" data-testid="documents-camera" disabled={busy} onClick={() => setCamera(true)}>
-          {t.documents.camera}
-        </button>
-        <input
-          ref={fileInput}
-          type="file"
-          accept="image/*"
-          multiple
-          hidden
-          data-testid="documents-file-input"
-          onChange={(e) => {
-            if (e.target.files) void sendFiles(e.target.files);
-            e.target.value = '';
-          }}
-        />
-      </div>
-      {dragging ? <p className="docs-drop-hint">{t.documents.dropHere} {DOC_TYPES[docType]}</p> : null}
-      {progress ? (
-        <p className="docs-progress" role="status" data-testid="documents-progress">
-          {progress}
-        </p>
-      ) : null}
-      <ErrorAlert error={faultError ?? action.error} testId="documents-error" />
-      {done ? <Notice testId="documents-done">{done}</Notice> : null}
-      {data && data.documents.length === 0 ? <p className="muted small">{t.documents.noPages}</p> : null}
-      {data?.documents.map((d) => (
-        <div key={d.docType} className="docs-doc" data-testid={`doc-${d.docType}`}>
-          <div className="docs-doc-head">
-            <strong>{d.name}</strong>
-            <span className="muted small">{t.documents.pages(d.pages.length)}</span>
-            {d.pdfBytes ? (
-              <button type="button" className="btn btn-ghost btn-sm" onClick={() => void pdf(d.docType)}>
-                {t.documents.pdf}
-              </button>
-            ) : null}
+          <div className="docs-buttons">
+            <button type="button" className="btn btn-primary btn-sm" data-testid="documents-scan" disabled={busy} onClick={() => void scan()}>
+              {hasFault ? t.documents.scanContinue : t.documents.scan}
+            </button>
+            <button type="button" className="btn btn-secondary btn-sm" data-testid="documents-file" disabled={busy} onClick={() => fileInput.current?.click()}>
+              {t.documents.fromFile}
+            </button>
+            <button type="button" className="btn btn-secondary btn-sm" data-testid="documents-camera" disabled={busy} onClick={() => setCamera(true)}>
+              {t.documents.camera}
+            </button>
           </div>
-          <ol className="docs-thumbs">
-            {d.pages.map((p) => (
-              <li key={p.pageId} data-testid="doc-page">
-                <button type="button" className="docs-thumb" title={t.documents.view} onClick={() => setViewing(p)}>
-                  <img src={`data:image/jpeg;base64,${p.thumbBase64}`} alt={`${d.name} ${p.seq}`} />
-                </button>
-                <div className="docs-thumb-actions">
-                  <button type="button" className="btn btn-ghost btn-xs" onClick={() => void rotate(p)} title={t.documents.rotate}>
-                    ⟳
-                  </button>
-                  <button type="button" className="btn btn-ghost btn-xs btn-danger-text" onClick={() => void remove(p)} title={t.documents.remove}>
-                    ✕
-                  </button>
-                </div>
-              </li>
-            ))}
-          </ol>
+          <input
+            ref={fileInput}
+            type="file"
+            accept="image/*"
+            multiple
+            hidden
+            data-testid="documents-file-input"
+            onChange={(e) => {
+              if (e.target.files) void sendFiles(e.target.files);
+              e.target.value = '';
+            }}
+          />
         </div>
-      ))}
-      {data && !data.complete ? (
-        <button type="button" className="btn btn-warn btn-sm" data-testid="documents-return" disabled={busy} onClick={() => void returnFile()}>
-          {t.documents.returnFile}
-        </button>
-      ) : null}
-      {data?.returns.map((r) => (
-        <p key={r.returnId} className="muted small" data-testid="documents-returned">
-          {t.documents.returned(dateTime(r.at), r.byName)} ·{' '}
-          <button type="button" className="btn-link" data-testid="documents-sheet" onClick={() => void sheetAgain(r.returnId)}>
-            {t.documents.sheet}
+        {dragging ? <p className="docs-drop-hint">{t.documents.dropHere} {DOC_TYPES[docType]}</p> : null}
+        {progress ? (
+          <p className="docs-progress" role="status" data-testid="documents-progress">
+            {progress}
+          </p>
+        ) : done ? (
+          <p className="docs-done" role="status" data-testid="documents-done" title={done}>
+            {done}
+          </p>
+        ) : null}
+        <ErrorAlert error={file.error} testId="documents-load-error" />
+        <ErrorAlert error={faultError ?? action.error} testId="documents-error" />
+      </div>
+      <div className="docs-scroll" data-testid="documents-scroll" ref={scroller}>
+        {data ? (
+          <InboxSection
+            ticketId={ticketId}
+            docType={docType}
+            onAssigned={(m) => {
+              setFaultError(null);
+              setDone(m);
+              // Back to the top: the checklist, where the pages have just landed, comes into view.
+              scroller.current?.scrollTo({ top: 0 });
+            }}
+          />
+        ) : null}
+        {data ? (
+          <ul className="docs-checklist" data-testid="documents-checklist">
+            {lines.map((l) => {
+              const d = docOf.get(l.docType);
+              const pages = d?.pages.length ?? 0;
+              return (
+                <li
+                  key={l.docType}
+                  data-testid={l.required ? `check-${l.docType}` : undefined}
+                  data-present={l.present ? 'true' : 'false'}
+                  className={`${l.present ? 'present' : 'missing'}${l.required ? '' : ' extra'}`}
+                >
+                  <div className="docs-line">
+                    <button type="button" className={`docs-pick${docType === l.docType ? ' chosen' : ''}`} title={l.name} onClick={() => setTarget(l.docType)}>
+                      <span aria-hidden="true">{l.required ? (l.present ? '✓' : '○') : '+'}</span> {l.name}
+                    </button>
+                    <span className="muted small">{pages > 0 ? t.documents.pages(pages) : t.documents.missing}</span>
+                    {d?.pdfBytes ? (
+                      <button type="button" className="btn btn-ghost btn-xs" onClick={() => void pdf(l.docType)}>
+                        {t.documents.pdf}
+                      </button>
+                    ) : null}
+                  </div>
+                  {d && d.pages.length > 0 ? thumbs(d) : null}
+                </li>
+              );
+            })}
+          </ul>
+        ) : null}
+        {data && data.documents.length === 0 ? <p className="muted small docs-empty">{t.documents.noPages}</p> : null}
+        {data && !data.complete ? (
+          <button type="button" className="btn btn-warn btn-sm" data-testid="documents-return" disabled={busy} onClick={() => void returnFile()}>
+            {t.documents.returnFile}
           </button>
-        </p>
-      ))}
+        ) : null}
+        {data?.returns.map((r) => (
+          <p key={r.returnId} className="muted small" data-testid="documents-returned">
+            {t.documents.returned(dateTime(r.at), r.byName)} ·{' '}
+            <button type="button" className="btn-link" data-testid="documents-sheet" onClick={() => void sheetAgain(r.returnId)}>
+              {t.documents.sheet}
+            </button>
+          </p>
+        ))}
+      </div>
       {camera ? <CameraDialog onPhoto={(b) => void sendPhoto(b)} onCancel={() => setCamera(false)} /> : null}
       {viewing ? <PageViewer page={viewing} onClose={() => setViewing(null)} onCrop={(box) => void crop(viewing, box)} /> : null}
     </section>

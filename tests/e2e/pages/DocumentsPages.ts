@@ -18,10 +18,27 @@ export class DocumentsAdminTab {
     return this.page.getByTestId(`checklist-${serviceCode}-${docType}`);
   }
 
-  async setScanner(counterNo: number, s: { adapter: string; device: string; source: 'flatbed' | 'adf' }): Promise<this> {
+  /** The desk's device list: what its PC (or the komputer utama) found. */
+  devices(counterNo: number): Locator {
+    return this.page.getByTestId(`scanner-${counterNo}-device`).locator('option');
+  }
+
+  /** Cari ulang for the desk: waits until the search answered. */
+  async rediscover(counterNo: number): Promise<this> {
+    const button = this.page.getByTestId(`scanner-${counterNo}-rediscover`);
+    await button.click();
+    await expect(button).toBeEnabled({ timeout: 30_000 });
+    return this;
+  }
+
+  /** Picks the device from the list of found scanners (waiting for the search to have found it). */
+  async setScanner(counterNo: number, s: { adapter: string; device: string; source: 'flatbed' | 'adf'; inboxFolder?: string }): Promise<this> {
     await this.page.getByTestId(`scanner-${counterNo}-adapter`).selectOption(s.adapter);
-    await this.page.getByTestId(`scanner-${counterNo}-device`).fill(s.device);
+    const value = `${s.adapter}|${s.device}`;
+    await expect(this.page.getByTestId(`scanner-${counterNo}-device`).locator(`option[value="${value}"]`)).toHaveCount(1, { timeout: 30_000 });
+    await this.page.getByTestId(`scanner-${counterNo}-device`).selectOption(value);
     await this.page.getByTestId(`scanner-${counterNo}-source`).selectOption(s.source);
+    if (s.inboxFolder !== undefined) await this.page.getByTestId(`scanner-${counterNo}-inbox`).fill(s.inboxFolder);
     await this.page.getByTestId(`scanner-${counterNo}-save`).click();
     await expect(this.page.getByTestId(`scanner-${counterNo}-saved`)).toBeVisible();
     return this;
@@ -54,6 +71,23 @@ export class DocumentsPanel {
   }
   pages(docType: string): Locator {
     return this.id(`doc-${docType}`).getByTestId('doc-page');
+  }
+
+  get inbox(): Locator {
+    return this.id('inbox');
+  }
+  inboxItem(fileName: string): Locator {
+    return this.id('inbox').locator(`[data-testid="inbox-item"][data-file="${fileName}"]`);
+  }
+
+  /** Puts an inbox file into the chosen document type and waits for its pages in the case. */
+  async assignFromInbox(fileName: string, docType: string, expectedPages: number): Promise<this> {
+    await this.choose(docType);
+    await this.inboxItem(fileName).getByTestId('inbox-assign').click();
+    await expect(this.pages(docType)).toHaveCount(expectedPages);
+    await expect(this.inboxItem(fileName)).toHaveCount(0);
+    await expectReady(this.page, 'documents-panel');
+    return this;
   }
 
   async expectComplete(complete: boolean): Promise<void> {

@@ -117,6 +117,18 @@ export class SaneScanner implements Scanner {
     return r.code === 0 ? parseDeviceList(r.stdout) : [];
   }
 
+  /**
+   * Discovery for Admin → Dokumen: the devices scanimage finds (`-f`, the formatted `-L`), and, when
+   * it cannot search, why (no scanimage, SANE failing), in Indonesian.
+   */
+  async search(): Promise<{ devices: ScannerDevice[]; note: string | null }> {
+    const r = await this.run(['-f', LIST_FORMAT]);
+    if (r.code === 0) return { devices: parseDeviceList(r.stdout), note: null };
+    if (r.code === 127 || /ENOENT/.test(r.stderr)) return { devices: [], note: 'Program scanimage tidak ada di komputer ini; pasang paket sane-utils untuk memakai pemindai SANE.' };
+    const why = r.stderr.split('\n').map((l) => l.trim()).filter(Boolean).pop() ?? `kode ${r.code}`;
+    return { devices: [], note: `scanimage gagal mencari pemindai: ${why}` };
+  }
+
   async capabilities(device: string): Promise<ScannerCapabilities> {
     return this.detailedCapabilities(device);
   }
