@@ -206,10 +206,16 @@ export class SaneScanner implements Scanner {
         for (const f of readdirSync(req.outDir)) if (!kept.has(join(req.outDir, f))) rmSync(join(req.outDir, f), { force: true });
         if (cancelled) return resolve({ pages, fault: fault('SCAN_CANCELLED') });
         const kind = classifySaneError(stderr);
+        // scanimage's own words for it: the line that named the fault, else its last complaint.
+        const said = stderr.split('\n').filter((l) => l.startsWith('scanimage:'));
+        const line = said.find((l) => classifySaneError(l) === kind) ?? said.pop() ?? '';
+        const detail = /scanimage: (.*)/.exec(line)?.[1];
+        // A jam or an open cover the device reported is a fault whatever scanimage's exit status: it
+        // can end with 0 when a signal (SIGPIPE) interrupts its clean-up after the jam.
+        if (kind === 'SCANNER_JAMMED' || kind === 'SCANNER_COVER_OPEN') return resolve({ pages, fault: fault(kind, detail) });
         // The feeder running out after pages is how an ADF batch ends.
         if (kind === 'ADF_EMPTY' && pages.length > 0) return resolve({ pages, fault: null });
         if (code === 0 && pages.length > 0) return resolve({ pages, fault: null });
-        const detail = /scanimage: (.*)/.exec(stderr.split('\n').filter((l) => l.startsWith('scanimage:')).pop() ?? '')?.[1];
         resolve({ pages, fault: fault(kind, detail) });
       });
     });
