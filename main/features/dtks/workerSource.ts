@@ -28,6 +28,19 @@ const DELETE_CHUNK = 1000;
 const MAX_BAD_LISTED = 500;
 
 class Refused extends Error {}
+
+// Between two batches the write lock is left free for a moment: a desk issuing a ticket waits for
+// it (SQLite's busy wait, 1 ms then 2, 5, 10 ms…), and a worker that takes it straight back makes
+// the desk's wait run on into the next retries. Every few batches the WAL is also copied back into
+// the database here (a passive checkpoint), on this thread, so the host's own commit never meets
+// a WAL grown past SQLite's checkpoint mark and does that copy on the request thread.
+const PAUSE_MS = 3;
+let batches = 0;
+async function yieldLock() {
+  batches++;
+  if (batches % 10 === 0) db.pragma('wal_checkpoint(PASSIVE)');
+  await new Promise((r) => setTimeout(r, PAUSE_MS));
+}
 const progress = (fraction, message) => parentPort.postMessage({ type: 'progress', fraction, message });
 
 const db = new Database(workerData.dbFile, workerData.sqlite.nativeBinding ? { nativeBinding: workerData.sqlite.nativeBinding } : {});
@@ -35,20 +48,21 @@ db.pragma('journal_mode = WAL');
 db.pragma('synchronous = NORMAL');
 db.pragma('busy_timeout = 10000');
 
-function deleteRows(importIds) {
+async function deleteRows(importIds) {
   const del = db.prepare('DELETE FROM dtks_people WHERE import_id = ? AND nik IN (SELECT nik FROM dtks_people WHERE import_id = ? LIMIT ' + DELETE_CHUNK + ')');
   for (const id of importIds) {
     for (;;) {
       const n = db.transaction(() => del.run(id, id).changes)();
       if (n === 0) break;
+      await yieldLock();
     }
   }
 }
 
 // Lists left half-written by a killed host, or replaced and not yet cleared.
-function cleanup(exceptId) {
+async function cleanup(exceptId) {
   const stale = db.prepare("SELECT id FROM dtks_imports WHERE status IN ('loading', 'replaced') AND id <> ?").all(exceptId).map((r) => r.id);
-  deleteRows(stale);
+  await deleteRows(stale);
   if (stale.length) db.transaction(() => { for (const id of stale) db.prepare('DELETE FROM dtks_imports WHERE id = ?').run(id); })();
 }
 
@@ -138,7 +152,7 @@ async function run() {
   let bytes = 0;
   const onBytes = (n) => { bytes += n; };
 
-  cleanup(importId);
+  await cleanup(importId);
   db.prepare("INSERT INTO dtks_imports (id, file_name, status, imported_by, started_at) VALUES (?, ?, 'loading', ?, ?)").run(importId, fileName, userId, at);
 
   const insert = db.prepare('INSERT OR IGNORE INTO dtks_people (import_id, nik, name, kk, household_id, address, village, district, desil, row_no) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
@@ -185,6 +199,7 @@ async function run() {
     if (batch.length >= BATCH) {
       flush(batch);
       batch = [];
+      await yieldLock();
       const pct = Math.floor((bytes / total) * 100);
       if (pct !== lastPct) { lastPct = pct; progress(Math.min(0.95, (bytes / total) * 0.95), L.reading.replace('{n}', seen.toLocaleString('id-ID'))); }
     }
@@ -203,17 +218,17 @@ async function run() {
   })();
   db.pragma('synchronous = NORMAL');
   progress(0.98, L.clearing);
-  cleanup(importId);
+  await cleanup(importId);
   return { rowCount: ok, badCount: bad, badRows };
 }
 
 run().then(
   (value) => { db.close(); parentPort.postMessage({ type: 'result', value }); },
-  (err) => {
+  async (err) => {
     let message;
     if (err instanceof Refused) message = err.message;
     else message = L.unreadable.replace('{why}', String(err && err.message || err));
-    try { deleteRows([workerData.importId]); db.prepare('DELETE FROM dtks_imports WHERE id = ?').run(workerData.importId); } catch (e) { /* the next import cleans up */ }
+    try { await deleteRows([workerData.importId]); db.prepare('DELETE FROM dtks_imports WHERE id = ?').run(workerData.importId); } catch (e) { /* the next import cleans up */ }
     try { db.close(); } catch (e) {}
     parentPort.postMessage({ type: 'failure', message });
   },
