@@ -83,6 +83,8 @@ export async function startHost(opts: HostOptions & { now?: () => Date; printer?
   const store = new Store(dbFile);
   // Requests arriving together share one commit (Store.groupCommit): the disk wait is paid once.
   store.groupCommit = true;
+  // …and the WAL is copied back into the database on a thread of its own, never on a request's commit.
+  store.checkpointInBackground();
   try {
     migrate(store);
     installSyncGuards(store);

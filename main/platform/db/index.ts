@@ -11,6 +11,7 @@ import {
 } from 'kysely';
 import { close, closeSync, copyFileSync, fdatasync, fdatasyncSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { startCheckpointer, type Checkpointer } from './checkpointer';
 import type { DB } from './schema';
 
 export type { DB } from './schema';
@@ -24,6 +25,9 @@ export const qb = new Kysely<DB>({
     createQueryCompiler: () => new SqliteQueryCompiler(),
   },
 });
+
+const sidecars = (f: string) => [`${f}-wal`, `${f}-shm`, `${f}-journal`];
+const removeWithSidecars = (f: string) => [f, ...sidecars(f)].forEach((x) => rmSync(x, { force: true }));
 
 /** A descriptor of the WAL file for syncing it; null when there is none (nothing written yet). */
 function openWal(file: string): number | null {
@@ -242,6 +246,21 @@ export class Store implements ReadDb {
     this.db.pragma(`synchronous = ${this.flushesItself ? 'NORMAL' : 'FULL'}`);
   }
 
+  /**
+   * WAL checkpoints move to a thread of their own (./checkpointer.ts): the host's connection then
+   * never copies the WAL back on a request's commit. The host turns this on with group commit.
+   */
+  checkpointInBackground(everyMs = 1000): void {
+    if (this.file === ':memory:' || this.checkpointer) return;
+    this.checkpointer = startCheckpointer(this.file, everyMs);
+    this.applyCheckpointing();
+  }
+  private checkpointer: Checkpointer | null = null;
+
+  private applyCheckpointing(): void {
+    this.db.pragma(`wal_autocheckpoint = ${this.checkpointer ? 0 : 1000}`);
+  }
+
   /** Runs `fn` (a request's synchronous part) with its transactions in the current group. */
   grouped<T>(fn: () => T): T {
     this.grouping += 1;
@@ -322,6 +341,8 @@ export class Store implements ReadDb {
 
   close(): void {
     this.commitGroup();
+    this.checkpointer?.stop();
+    this.checkpointer = null;
     this.dropWal();
     this.db.close();
   }
@@ -340,8 +361,6 @@ export class Store implements ReadDb {
     if (this.db.inTransaction) throw new Error('replaceWith inside a transaction');
     const incoming = `${this.file}.restore-tmp`;
     const previous = `${this.file}.before-restore`;
-    const sidecars = (f: string) => [`${f}-wal`, `${f}-shm`, `${f}-journal`];
-    const removeWithSidecars = (f: string) => [f, ...sidecars(f)].forEach((x) => rmSync(x, { force: true }));
     removeWithSidecars(incoming);
     copyFileSync(copy, incoming);
     const fd = openSync(incoming, 'r+');
@@ -350,6 +369,17 @@ export class Store implements ReadDb {
     } finally {
       closeSync(fd);
     }
+    // No checkpoint of the old file may run while it is swapped out: paused until the new one is open.
+    this.checkpointer?.pause();
+    try {
+      this.swapIn(incoming, previous, afterOpen);
+    } finally {
+      this.checkpointer?.resume();
+    }
+  }
+
+  /** Closes the connection, puts `incoming` in place of the file (keeping it as `previous` until the new one opens) and reopens. */
+  private swapIn(incoming: string, previous: string, afterOpen: (store: Store) => void): void {
     this.dropWal();
     this.db.close();
     this.statements.clear();
@@ -361,6 +391,7 @@ export class Store implements ReadDb {
     try {
       this.db = Store.open(this.file);
       this.applySynchronous();
+      this.applyCheckpointing();
       afterOpen(this);
     } catch (err) {
       try {
@@ -373,6 +404,7 @@ export class Store implements ReadDb {
       renameSync(previous, this.file);
       this.db = Store.open(this.file);
       this.applySynchronous();
+      this.applyCheckpointing();
       throw err;
     }
     rmSync(previous, { force: true });
