@@ -47,7 +47,12 @@ export interface Checkpointer {
 export function startCheckpointer(file: string, everyMs = 1000): Checkpointer {
   const shared = new SharedArrayBuffer(8);
   const cells = new Int32Array(shared);
-  const worker = new Worker(SOURCE, { eval: true, workerData: { sqlite: sqliteModulePaths(), file, everyMs, cells: shared } });
+  const worker = new Worker(SOURCE, {
+    eval: true,
+    workerData: { sqlite: sqliteModulePaths(), file, everyMs, cells: shared },
+    // It keeps nothing in JavaScript: a small heap keeps the thread's memory small.
+    resourceLimits: { maxYoungGenerationSizeMb: 1, maxOldGenerationSizeMb: 16 },
+  });
   worker.unref();
   // A checkpoint never fails a request: if the thread ends, SQLite still checkpoints at close.
   worker.on('error', (err) => console.error('[loket] WAL checkpoint thread stopped', err));
