@@ -66,15 +66,16 @@ export interface Candidate {
   number: number;
 }
 
+/** Longest waiting first; the same moment, the lower number first. */
+const waitOrder = (a: Candidate, b: Candidate) => (a.waitingSince < b.waitingSince ? -1 : a.waitingSince > b.waitingSince ? 1 : a.number - b.number);
+
 /**
  * Who is called next at a stage. Gawat darurat always first; otherwise one priority visitor
  * (lansia, disabilitas, ibu hamil) after every `ratio` normal visitors, and whichever kind is
  * waiting when the other is not. `normalsSinceLastPriority` counts this stage's calls today.
  */
 export function pickNext(candidates: readonly Candidate[], normalsSinceLastPriority: number, ratio: number): Candidate | null {
-  const byWait = [...candidates].sort(
-    (a, b) => a.waitingSince.localeCompare(b.waitingSince) || a.number - b.number,
-  );
+  const byWait = [...candidates].sort(waitOrder);
   const emergency = byWait.find((c) => c.priority === 'gawat_darurat');
   if (emergency) return emergency;
   const priority = byWait.find((c) => c.priority !== null);
@@ -90,12 +91,22 @@ export function pickNext(candidates: readonly Candidate[], normalsSinceLastPrior
  * included, restarts the count of normal calls, as the host's call history does).
  */
 export function callingOrder<C extends Candidate>(candidates: readonly C[], normalsSinceLastPriority: number, ratio: number): C[] {
-  const left = [...candidates];
+  // One sort, then three queues in waiting order, taken from the front as pickNext would choose:
+  // n log n for the whole list (a board with hundreds waiting is read on every change).
+  const byWait = [...candidates].sort(waitOrder);
+  const emergency = byWait.filter((c) => c.priority === 'gawat_darurat');
+  const priority = byWait.filter((c) => c.priority !== null && c.priority !== 'gawat_darurat');
+  const normal = byWait.filter((c) => c.priority === null);
+  let e = 0;
+  let p = 0;
+  let n = 0;
   const order: C[] = [];
   let normals = normalsSinceLastPriority;
-  while (left.length) {
-    const next = pickNext(left, normals, ratio) as C;
-    left.splice(left.indexOf(next), 1);
+  while (order.length < byWait.length) {
+    let next: C;
+    if (e < emergency.length) next = emergency[e++]!;
+    else if (p < priority.length && (n >= normal.length || normals >= ratio)) next = priority[p++]!;
+    else next = normal[n++]!;
     order.push(next);
     normals = next.priority === null ? normals + 1 : 0;
   }

@@ -134,6 +134,31 @@ describe('calling order (the waiting list as callNext takes it)', () => {
     expect(ids(callingOrder(list, 5, 2))).toEqual(['g1', 'n1', 'n2', 'd1']);
   });
 
+  it('equals pickNext applied call after call on any list (random lists, ties in waiting time included)', () => {
+    // The definition, one pick at a time: what callNext would do again and again.
+    const byPicks = (list: Candidate[], normals: number, ratio: number) => {
+      const left = [...list];
+      const order: Candidate[] = [];
+      while (left.length) {
+        const next = pickNext(left, normals, ratio)!;
+        left.splice(left.indexOf(next), 1);
+        order.push(next);
+        normals = next.priority === null ? normals + 1 : 0;
+      }
+      return order;
+    };
+    let seed = 7;
+    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const kinds = [null, null, null, 'lansia', 'ibu_hamil', 'disabilitas', 'gawat_darurat'] as const;
+    for (let round = 0; round < 300; round++) {
+      const size = Math.floor(rnd() * 40);
+      const list = Array.from({ length: size }, (_, i) => c(`t${i}`, kinds[Math.floor(rnd() * kinds.length)]!, Math.floor(rnd() * 10)));
+      const normals = Math.floor(rnd() * 5);
+      const ratio = 1 + Math.floor(rnd() * 4);
+      expect(ids(callingOrder(list, normals, ratio))).toEqual(ids(byPicks(list, normals, ratio)));
+    }
+  });
+
   it('keeps every candidate exactly once, and an empty list empty', () => {
     const list = [c('a', null, 3), c('b', 'lansia', 1), c('c', null, 2), c('d', 'ibu_hamil', 2)];
     expect([...ids(callingOrder(list, 0, 1))].sort()).toEqual(['a', 'b', 'c', 'd']);

@@ -4,7 +4,7 @@
 import { prepared, qb, type WriteDb } from '../../platform/db';
 import type { ParsedInput, Priority, Stage, Ticket } from '../../../common/contract/index';
 import type { StepRole } from '../../../common/domain/words';
-import { callingOrder, formatLabel, normalsSinceLastPriority, stageOf, type Candidate } from '../../../common/domain/queue';
+import { callingOrder, formatLabel, normalsSinceLastPriority, pickNext, stageOf, type Candidate } from '../../../common/domain/queue';
 import { officeDayStart } from '../../../common/domain/time';
 import { AppFailure, iso, newId, requireActor, type Actor, type Ctx } from '../../platform/context';
 import { officeTimeZone } from '../../platform/office';
@@ -188,7 +188,7 @@ export function callNext(ctx: Ctx, input: ParsedInput<'queue.callNext'>): Ticket
   const ticket = ctx.store.tx((w) => {
     refuseUnlessOpen(ctx, actor);
     refuseWhileBusy(ctx, actor, input.force);
-    const next = callingOrder(callable(ctx, actor, input.stage).map(toCandidate), normalsSoFar(ctx, input.stage), priorityRatio(ctx))[0];
+    const next = pickNext(callable(ctx, actor, input.stage).map(toCandidate), normalsSoFar(ctx, input.stage), priorityRatio(ctx));
     if (!next) return null;
     markCalled(w, ctx, actor, { id: next.id, stage: input.stage, priority: next.priority }, callId, false);
     return getTicket(ctx, next.id);
