@@ -6,7 +6,7 @@ import type { ServerEvent } from '../../../common/contract/index';
 import { AppFailure, audit, iso, newId, requireActor, type Ctx } from '../../platform/context';
 import { qb, type WriteDb } from '../../platform/db';
 import { fileStore, ticketService } from './caseFile';
-import { documentPdf, processPage, type Crop, type PageWork } from './pipeline';
+import { documentPdf, processPage, type Crop, type PageWork, type ProcessedPage } from './pipeline';
 
 export interface IngestRequest {
   ticketId: string;
@@ -46,12 +46,41 @@ const moreQueued = (key: string): boolean => (queued.get(key) ?? 0) > 1;
 
 export const maxFileBytes = (): number => DEFAULT_MAX_FILE_BYTES;
 
+/**
+ * A scanner's pages arrive faster than one page's image work (a feeder gives several a second):
+ * their image work starts as each arrives, two at a time (the PC's cores), while the pages are
+ * still stored and numbered one after another in their lane. Other sources (an upload that may be
+ * a duplicate, an edit) do their image work in the lane.
+ */
+const IMAGE_WORK_AT_ONCE = 2;
+let imageWorkRunning = 0;
+const imageWorkWaiting: (() => void)[] = [];
+async function boundedImageWork<T>(work: () => Promise<T>): Promise<T> {
+  if (imageWorkRunning >= IMAGE_WORK_AT_ONCE) await new Promise<void>((r) => imageWorkWaiting.push(r));
+  imageWorkRunning++;
+  try {
+    return await work();
+  } finally {
+    imageWorkRunning--;
+    imageWorkWaiting.shift()?.();
+  }
+}
+
 /** Makes the stored page from a source file and records it; answers the page id. */
 export function ingestPage(ctx: Ctx, req: IngestRequest, publish: (e: ServerEvent) => void): Promise<string> {
   const lane = `${req.ticketId}/${req.docType}`;
+  let early: Promise<ProcessedPage> | null = null;
+  if (req.source === 'scan') {
+    const input = fileStore(ctx).read(req.sourceSha256);
+    if (sniffImage(input.subarray(0, 16))) {
+      early = boundedImageWork(() => processPage(input, { mode: req.mode, rotate: req.rotate ?? 0, crop: req.crop ?? null }));
+      // Awaited in the lane; a failure there is reported there (not as an unhandled rejection here).
+      early.catch(() => undefined);
+    }
+  }
   return inLane(lane, async () => {
     try {
-      return await addPage(ctx, req, publish, lane);
+      return await addPage(ctx, req, publish, lane, early);
     } catch (err) {
       // A refused page ends the run: the pages before it still get their PDF.
       if (!moreQueued(lane)) await rebuildPdf(ctx, req.ticketId, req.docType).catch(() => undefined);
@@ -60,7 +89,7 @@ export function ingestPage(ctx: Ctx, req: IngestRequest, publish: (e: ServerEven
   });
 }
 
-async function addPage(ctx: Ctx, req: IngestRequest, publish: (e: ServerEvent) => void, lane: string): Promise<string> {
+async function addPage(ctx: Ctx, req: IngestRequest, publish: (e: ServerEvent) => void, lane: string, early: Promise<ProcessedPage> | null = null): Promise<string> {
     requireActor(ctx);
     const files = fileStore(ctx);
     const input = files.read(req.sourceSha256);
@@ -75,7 +104,7 @@ async function addPage(ctx: Ctx, req: IngestRequest, publish: (e: ServerEvent) =
     if (existing) return existing.id;
     let page;
     try {
-      page = await processPage(input, { mode: req.mode, rotate: req.rotate ?? 0, crop: req.crop ?? null });
+      page = await (early ?? processPage(input, { mode: req.mode, rotate: req.rotate ?? 0, crop: req.crop ?? null }));
     } catch {
       throw new AppFailure('NOT_AN_IMAGE', 'Gambar ini rusak atau tidak dapat dibaca, jadi tidak dimasukkan. Pindai atau foto ulang halaman ini.');
     }
