@@ -3,4 +3,3 @@ export { printTicket, ticketPdfFile } from './printing';
 export { CupsPrinter, PrinterError } from './printer';
 export { WindowsSpoolerPrinter } from './windowsPrinter';
 export { documentPrinterFor, printerSystemFor } from './systemPrinter';
-export { engine as pdfEngine } from './ticketPdf';

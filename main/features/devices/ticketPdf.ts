@@ -1,31 +1,7 @@
 // The paper ticket the visitor holds: 80 mm wide, number large, no personal data.
-import { createRequire } from 'node:module';
+import { pdfEngine } from '../../platform/pdf';
 import type { Ticket } from '../../../common/contract/index';
 import { aheadText, waitText } from '../../../common/domain/estimate';
-
-const require = createRequire(import.meta.url);
-type PdfMake = {
-  setFonts(f: unknown): void;
-  setUrlAccessPolicy(cb: (url: string) => boolean): void;
-  setLocalAccessPolicy(cb: (path: string) => boolean): void;
-  createPdf(doc: unknown): { getBuffer(): Promise<Buffer> };
-};
-let pdfmake: PdfMake | null = null;
-
-/** The PDF standard font: nothing to embed, and it stays plain text through every spooler and
- *  PostScript printer (embedded subset fonts come back from cups-pdf as unreadable glyphs). */
-export function engine(): PdfMake {
-  if (pdfmake) return pdfmake;
-  const pm = require('pdfmake') as PdfMake;
-  const helvetica = { normal: 'Helvetica', bold: 'Helvetica-Bold', italics: 'Helvetica-Oblique', bolditalics: 'Helvetica-BoldOblique' };
-  const builtIn = new Set(Object.values(helvetica));
-  pm.setFonts({ Helvetica: helvetica });
-  // A ticket never loads anything from the network or disk; pdfkit's built-in fonts pass as names.
-  pm.setUrlAccessPolicy(() => false);
-  pm.setLocalAccessPolicy((name) => builtIn.has(name));
-  pdfmake = pm;
-  return pm;
-}
 
 const MM = 72 / 25.4;
 const PRIORITY: Record<string, string> = { lansia: 'Lansia', disabilitas: 'Disabilitas', ibu_hamil: 'Ibu hamil', gawat_darurat: 'GAWAT DARURAT' };
@@ -70,5 +46,5 @@ export async function ticketPdf(ticket: Ticket, facts: TicketFacts): Promise<Buf
       { text: 'Silakan menunggu. Nomor Anda akan dipanggil di layar dan pengeras suara.', fontSize: 8, margin: [0, 6, 0, 0] },
     ],
   };
-  return engine().createPdf(doc).getBuffer();
+  return pdfEngine().createPdf(doc).getBuffer();
 }

@@ -1,36 +1,14 @@
 // An incomplete file goes back to the visitor (seed 002 step 2: "jika tidak lengkap maka diminta
 // untuk melengkapi berkas"): the return is recorded with what was missing, and a sheet listing it
 // is printed for the visitor to take home.
-import { createRequire } from 'node:module';
 import { DOC_TYPES, isDocType } from '../../../common/domain/documents';
 import { officeDateLong, officeTime, zoneAbbreviation } from '../../../common/domain/time';
 import type { ParsedInput } from '../../../common/contract/index';
 import { AppFailure, audit, iso, newId, requireActor, type Ctx } from '../../platform/context';
 import { qb } from '../../platform/db';
 import { getOffice } from '../../platform/office';
+import { pdfEngine } from '../../platform/pdf';
 import { caseChecklist } from './caseFile';
-
-const require = createRequire(import.meta.url);
-type PdfMake = {
-  setFonts(f: unknown): void;
-  setUrlAccessPolicy(cb: (url: string) => boolean): void;
-  setLocalAccessPolicy(cb: (path: string) => boolean): void;
-  createPdf(doc: unknown): { getBuffer(): Promise<Buffer> };
-};
-let pdfmake: PdfMake | null = null;
-
-/** The PDF standard font, nothing loaded from disk or network (as the ticket's PDF does). */
-function engine(): PdfMake {
-  if (pdfmake) return pdfmake;
-  const pm = require('pdfmake') as PdfMake;
-  const helvetica = { normal: 'Helvetica', bold: 'Helvetica-Bold', italics: 'Helvetica-Oblique', bolditalics: 'Helvetica-BoldOblique' };
-  const builtIn = new Set(Object.values(helvetica));
-  pm.setFonts({ Helvetica: helvetica });
-  pm.setUrlAccessPolicy(() => false);
-  pm.setLocalAccessPolicy((name) => builtIn.has(name));
-  pdfmake = pm;
-  return pm;
-}
 
 export function returnFile(ctx: Ctx, input: ParsedInput<'documents.returnFile'>) {
   const actor = requireActor(ctx);
@@ -85,7 +63,7 @@ export async function returnSheet(ctx: Ctx, returnId: string) {
       { text: `Petugas: ${r.full_name ?? '-'}`, fontSize: 10 },
     ],
   };
-  const pdf = await engine().createPdf(doc).getBuffer();
+  const pdf = await pdfEngine().createPdf(doc).getBuffer();
   ctx.store.tx((w) => audit(w, ctx, 'documents.returnSheet', 'ticket', r.ticket_id, { returnId }));
   return { fileName: `berkas-belum-lengkap-${r.label}.pdf`, base64: Buffer.from(pdf).toString('base64') };
 }

@@ -10,6 +10,7 @@ import { compiledOnce, prepared, qb, type ReadDb } from '../../platform/db';
 import { AppFailure, audit, iso, newId, requireActor, type Ctx, type Deps } from '../../platform/context';
 import { runInWorker, sqliteModulePaths } from '../../platform/jobs/worker';
 import { officeTimeZone } from '../../platform/office';
+import { pdfEngine } from '../../platform/pdf';
 import { readSetting, writeSetting } from '../../platform/settings';
 import { DTKS_WORKER_SOURCE } from './workerSource';
 
@@ -317,20 +318,6 @@ export function lookup(ctx: Ctx, input: CallInput<'dtks.lookup'>): DtksLookup {
 }
 
 // ---- the printable record (seed 000 step 3) ---------------------------------------------------
-
-type PdfMake = { setFonts(f: unknown): void; setUrlAccessPolicy(cb: (url: string) => boolean): void; setLocalAccessPolicy(cb: (p: string) => boolean): void; createPdf(doc: unknown): { getBuffer(): Promise<Buffer> } };
-let engine: PdfMake | null = null;
-export function pdfEngine(): PdfMake {
-  if (engine) return engine;
-  const pm = require('pdfmake') as PdfMake;
-  const helvetica = { normal: 'Helvetica', bold: 'Helvetica-Bold', italics: 'Helvetica-Oblique', bolditalics: 'Helvetica-BoldOblique' };
-  const builtIn = new Set(Object.values(helvetica));
-  pm.setFonts({ Helvetica: helvetica });
-  pm.setUrlAccessPolicy(() => false);
-  pm.setLocalAccessPolicy((name) => builtIn.has(name));
-  engine = pm;
-  return pm;
-}
 
 export async function recordPdf(ctx: Ctx, input: CallInput<'dtks.recordPdf'>): Promise<CallOutput<'dtks.recordPdf'>> {
   const r = lookup(ctx, { nik: input.nik });

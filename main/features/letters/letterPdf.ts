@@ -2,35 +2,9 @@
 // dinas, Permendagri 1/2023 as far as known): kop, place and date on the Nomor line,
 // Nomor/Sifat/Lampiran/Hal, Yth. addressee, body, signature block, tembusan; A4 or F4.
 // The letter never claims an electronic signature: a QR code points to the verification page.
-import { createRequire } from 'node:module';
+import { pdfEngine } from '../../platform/pdf';
 import type { LetterSettings } from '../../../common/contract/index';
 import type { SignatureBlock } from '../../../common/domain/signature';
-
-const require = createRequire(import.meta.url);
-type PdfMake = {
-  setFonts(f: unknown): void;
-  setUrlAccessPolicy(cb: (url: string) => boolean): void;
-  setLocalAccessPolicy(cb: (path: string) => boolean): void;
-  createPdf(doc: unknown): { getBuffer(): Promise<Buffer> };
-};
-let pdfmake: PdfMake | null = null;
-
-const FONTS = {
-  Helvetica: { normal: 'Helvetica', bold: 'Helvetica-Bold', italics: 'Helvetica-Oblique', bolditalics: 'Helvetica-BoldOblique' },
-  Times: { normal: 'Times-Roman', bold: 'Times-Bold', italics: 'Times-Italic', bolditalics: 'Times-BoldItalic' },
-};
-
-/** Standard PDF fonts only: embedded subset fonts come back from cups-pdf as unreadable glyphs. */
-function engine(): PdfMake {
-  if (pdfmake) return pdfmake;
-  const pm = require('pdfmake') as PdfMake;
-  const builtIn = new Set(Object.values(FONTS).flatMap((f) => Object.values(f)));
-  pm.setFonts(FONTS);
-  pm.setUrlAccessPolicy(() => false);
-  pm.setLocalAccessPolicy((name) => builtIn.has(name));
-  pdfmake = pm;
-  return pm;
-}
 
 const MM = 72 / 25.4;
 export const PAPER = { A4: { width: 210 * MM, height: 297 * MM }, F4: { width: 215 * MM, height: 330 * MM } } as const;
@@ -152,7 +126,7 @@ export async function letterPdf(s: LetterSettings, f: LetterFacts): Promise<Buff
     ...(f.draft ? { watermark: { text: 'DRAF', opacity: 0.12, bold: true } } : {}),
     content: [kop, rule, ...header, ...paragraphs, signatureBlock, ...tembusan],
   };
-  return engine().createPdf(doc).getBuffer();
+  return pdfEngine().createPdf(doc).getBuffer();
 }
 
 function verification(f: LetterFacts) {

@@ -3,7 +3,7 @@
 import type { Family, MemberCheck } from '../../../common/contract/index';
 import { NEXT_ACTION_WORDS, RELATION_WORDS, STATUS_WORDS } from '../../../common/domain/membership';
 import { officeDateLong, officeTime, zoneAbbreviation } from '../../../common/domain/time';
-import { pdfEngine } from '../devices';
+import { pdfEngine } from '../../platform/pdf';
 
 export interface SheetFacts {
   officeName: string;

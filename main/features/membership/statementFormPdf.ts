@@ -10,7 +10,7 @@
 import type { LetterSettings } from '../../../common/contract/index';
 import { RELATION_WORDS, STATUS_WORDS, type CheckStatus, type NextAction, type Relation, type StatementForm } from '../../../common/domain/membership';
 import { dayInWords, officeDateLong, officeTime, zoneAbbreviation } from '../../../common/domain/time';
-import { pdfEngine } from '../devices';
+import { pdfEngine } from '../../platform/pdf';
 import { letterhead } from '../letters';
 
 const MM = 72 / 25.4;
