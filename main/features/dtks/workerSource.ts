@@ -31,15 +31,11 @@ class Refused extends Error {}
 
 // Between two batches the write lock is left free for a moment: a desk issuing a ticket waits for
 // it (SQLite's busy wait, 1 ms then 2, 5, 10 ms…), and a worker that takes it straight back makes
-// the desk's wait run on into the next retries. Every few batches the WAL is also copied back into
-// the database here (a passive checkpoint), on this thread, so the host's own commit never meets
-// a WAL grown past SQLite's checkpoint mark and does that copy on the request thread.
+// the desk's wait run on into the next retries. (The WAL this import grows is copied back by this
+// connection's own checkpoints and the host's checkpoint thread, never on the request thread.)
 const PAUSE_MS = 3;
-let batches = 0;
-async function yieldLock() {
-  batches++;
-  if (batches % 10 === 0) db.pragma('wal_checkpoint(PASSIVE)');
-  await new Promise((r) => setTimeout(r, PAUSE_MS));
+function yieldLock() {
+  return new Promise((r) => setTimeout(r, PAUSE_MS));
 }
 const progress = (fraction, message) => parentPort.postMessage({ type: 'progress', fraction, message });
 

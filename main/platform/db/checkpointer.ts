@@ -7,14 +7,13 @@
 // = 0). While the store swaps its file (a restore), the worker is paused and waited for, through two
 // shared cells: [0] paused, [1] busy.
 import { Worker } from 'node:worker_threads';
-import { sqliteModulePaths } from '../jobs/worker';
+import { BACKGROUND, sqliteModulePaths } from '../jobs/worker';
 
 const SOURCE = String.raw`
 'use strict';
 const { workerData } = require('node:worker_threads');
 const Database = require(workerData.sqlite.module);
 const cells = new Int32Array(workerData.cells);
-if (process.platform === 'linux') { try { require('node:os').setPriority(10); } catch (e) {} }
 function once() {
   Atomics.store(cells, 1, 1);
   try {
@@ -47,7 +46,8 @@ export interface Checkpointer {
 export function startCheckpointer(file: string, everyMs = 1000): Checkpointer {
   const shared = new SharedArrayBuffer(8);
   const cells = new Int32Array(shared);
-  const worker = new Worker(SOURCE, {
+  // Niced like a job's thread: a checkpoint never takes the CPU from a desk's call.
+  const worker = new Worker(BACKGROUND + SOURCE, {
     eval: true,
     workerData: { sqlite: sqliteModulePaths(), file, everyMs, cells: shared },
     // It keeps nothing in JavaScript: a small heap keeps the thread's memory small.

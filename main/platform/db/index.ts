@@ -378,6 +378,13 @@ export class Store implements ReadDb {
     }
   }
 
+  /** Opens the file again with this store's settings (group commit, background checkpoints). */
+  private reopen(): void {
+    this.db = Store.open(this.file);
+    this.applySynchronous();
+    this.applyCheckpointing();
+  }
+
   /** Closes the connection, puts `incoming` in place of the file (keeping it as `previous` until the new one opens) and reopens. */
   private swapIn(incoming: string, previous: string, afterOpen: (store: Store) => void): void {
     this.dropWal();
@@ -389,9 +396,7 @@ export class Store implements ReadDb {
     sidecars(this.file).forEach((x) => rmSync(x, { force: true }));
     renameSync(incoming, this.file);
     try {
-      this.db = Store.open(this.file);
-      this.applySynchronous();
-      this.applyCheckpointing();
+      this.reopen();
       afterOpen(this);
     } catch (err) {
       try {
@@ -402,9 +407,7 @@ export class Store implements ReadDb {
       this.statements.clear();
       removeWithSidecars(this.file);
       renameSync(previous, this.file);
-      this.db = Store.open(this.file);
-      this.applySynchronous();
-      this.applyCheckpointing();
+      this.reopen();
       throw err;
     }
     rmSync(previous, { force: true });

@@ -44,7 +44,8 @@ const isMessage = (m: unknown): m is Message =>
  * (every request with it), so there the worker keeps the host's priority.
  */
 export const JOB_NICE = 10;
-const BACKGROUND = `if (process.platform === 'linux') { try { require('node:os').setPriority(${JOB_NICE}); } catch (e) {} }\n`;
+/** Prepended to a worker's source: the thread runs at JOB_NICE (Linux only, see above). */
+export const BACKGROUND = `if (process.platform === 'linux') { try { require('node:os').setPriority(${JOB_NICE}); } catch (e) {} }\n`;
 
 /**
  * Runs `source` (JavaScript source text, or a file URL) on a worker thread with `data` as its

@@ -74,7 +74,8 @@ export function createSyncWorker(opts: SyncWorkerOptions): SyncWorker {
   };
 
   async function push(call: NonNullable<ReturnType<typeof target>>): Promise<void> {
-    const device = store.tx((w) => deviceId(w));
+    // Read, not written: the id exists since the worker started (a restored file may carry another).
+    const device = readState(store, 'device_id') ?? store.tx((w) => deviceId(w));
     for (;;) {
       const rows = store.all<OutboxRow>(raw(sql`SELECT * FROM sync_outbox ORDER BY device_op_seq LIMIT ${batchSize}`));
       if (rows.length === 0) return;
