@@ -74,15 +74,27 @@ const waitOrder = (a: Candidate, b: Candidate) => (a.waitingSince < b.waitingSin
  * (lansia, disabilitas, ibu hamil) after every `ratio` normal visitors, and whichever kind is
  * waiting when the other is not. `normalsSinceLastPriority` counts this stage's calls today.
  */
-export function pickNext(candidates: readonly Candidate[], normalsSinceLastPriority: number, ratio: number): Candidate | null {
-  const byWait = [...candidates].sort(waitOrder);
-  const emergency = byWait.find((c) => c.priority === 'gawat_darurat');
-  if (emergency) return emergency;
-  const priority = byWait.find((c) => c.priority !== null);
-  const normal = byWait.find((c) => c.priority === null);
-  if (!priority) return normal ?? null;
-  if (!normal) return priority;
-  return normalsSinceLastPriority >= ratio ? priority : normal;
+export function pickNext<C extends Candidate>(candidates: readonly C[], normalsSinceLastPriority: number, ratio: number): C | null {
+  // The longest-waiting of each kind, in one pass (callNext runs this on every call).
+  const heads: Heads<C> = { emergency: undefined, priority: undefined, normal: undefined };
+  for (const c of candidates) {
+    const k = kindOf(c);
+    const head = heads[k];
+    if (!head || waitOrder(c, head) < 0) heads[k] = c;
+  }
+  return choose(heads, normalsSinceLastPriority, ratio) ?? null;
+}
+
+type Kind = 'emergency' | 'priority' | 'normal';
+type Heads<C> = Record<Kind, C | undefined>;
+const kindOf = (c: Candidate): Kind => (c.priority === 'gawat_darurat' ? 'emergency' : c.priority === null ? 'normal' : 'priority');
+
+/** The calling rule on the longest-waiting visitor of each kind. */
+function choose<C>(heads: Heads<C>, normalsSinceLastPriority: number, ratio: number): C | undefined {
+  if (heads.emergency) return heads.emergency;
+  if (!heads.priority) return heads.normal;
+  if (!heads.normal) return heads.priority;
+  return normalsSinceLastPriority >= ratio ? heads.priority : heads.normal;
 }
 
 /**
@@ -93,24 +105,19 @@ export function pickNext(candidates: readonly Candidate[], normalsSinceLastPrior
 export function callingOrder<C extends Candidate>(candidates: readonly C[], normalsSinceLastPriority: number, ratio: number): C[] {
   // One sort, then three queues in waiting order, taken from the front as pickNext would choose:
   // n log n for the whole list (a board with hundreds waiting is read on every change).
-  const byWait = [...candidates].sort(waitOrder);
-  const emergency = byWait.filter((c) => c.priority === 'gawat_darurat');
-  const priority = byWait.filter((c) => c.priority !== null && c.priority !== 'gawat_darurat');
-  const normal = byWait.filter((c) => c.priority === null);
-  let e = 0;
-  let p = 0;
-  let n = 0;
+  const queues: Record<Kind, C[]> = { emergency: [], priority: [], normal: [] };
+  for (const c of [...candidates].sort(waitOrder)) queues[kindOf(c)].push(c);
+  const at: Record<Kind, number> = { emergency: 0, priority: 0, normal: 0 };
   const order: C[] = [];
   let normals = normalsSinceLastPriority;
-  while (order.length < byWait.length) {
-    let next: C;
-    if (e < emergency.length) next = emergency[e++]!;
-    else if (p < priority.length && (n >= normal.length || normals >= ratio)) next = priority[p++]!;
-    else next = normal[n++]!;
+  for (;;) {
+    const heads: Heads<C> = { emergency: queues.emergency[at.emergency], priority: queues.priority[at.priority], normal: queues.normal[at.normal] };
+    const next = choose(heads, normals, ratio);
+    if (!next) return order;
+    at[kindOf(next)]++;
     order.push(next);
     normals = next.priority === null ? normals + 1 : 0;
   }
-  return order;
 }
 
 /** Counts normal calls since the most recent priority call, newest first. */

@@ -1,2 +1,3 @@
 export { queueHandlers } from './handlers';
 export { getTicket, findTickets } from './tickets';
+export { normalsSoFar } from './queue';

@@ -6,7 +6,7 @@ import type { ParsedInput, Priority, Stage, Ticket } from '../../../common/contr
 import type { StepRole } from '../../../common/domain/words';
 import { callingOrder, formatLabel, normalsSinceLastPriority, pickNext, stageOf, type Candidate } from '../../../common/domain/queue';
 import { officeDayStart } from '../../../common/domain/time';
-import { AppFailure, iso, newId, requireActor, type Actor, type Ctx } from '../../platform/context';
+import { AppFailure, iso, newId, requireActor, type Actor, type Ctx, type Deps } from '../../platform/context';
 import { officeTimeZone } from '../../platform/office';
 import { priorityRatio } from '../catalog';
 import { announce, canServe, changed, event, forAction, refuseWhileBusy, today } from './moves';
@@ -138,9 +138,9 @@ function refuseUnlessOpen(ctx: Ctx, actor: Actor): void {
     );
 }
 
-/** The priority rule's memory: this stage's calls today, newest first. */
-function normalsSoFar(ctx: Ctx, stage: Stage): number {
-  const recent = ctx.store.all(RECENT_CALLS({ stage, since: iso(officeDayStart(ctx.now(), officeTimeZone(ctx.store))) }));
+/** The priority rule's memory: this stage's calls today, newest first (also the visitor page's). */
+export function normalsSoFar(deps: Pick<Deps, 'store' | 'now'>, stage: Stage): number {
+  const recent = deps.store.all(RECENT_CALLS({ stage, since: iso(officeDayStart(deps.now(), officeTimeZone(deps.store))) }));
   return normalsSinceLastPriority(recent.map((r) => ({ priority: r.priority === 1 })));
 }
 

@@ -3,14 +3,14 @@
 import { randomBytes } from 'node:crypto';
 import { qb } from '../../platform/db';
 import type { ParsedInput, Stage, TicketStatus, VisitorLink, VisitorPosition, VisitorStatus } from '../../../common/contract/index';
-import { callingOrder, normalsSinceLastPriority } from '../../../common/domain/queue';
+import { callingOrder } from '../../../common/domain/queue';
 import { estimateWaitMin, stageVisits } from '../../../common/domain/estimate';
 import { isLoopback } from '../../../common/domain/network';
-import { officeDayStart } from '../../../common/domain/time';
 import { AppFailure, audit, iso, type Ctx, type Deps } from '../../platform/context';
-import { getOffice, officeTimeZone } from '../../platform/office';
+import { getOffice } from '../../platform/office';
 import { priorityRatio } from '../catalog';
 import { networkSettings } from '../network';
+import { normalsSoFar } from '../queue';
 import { displayState } from '../stats';
 import { qrPath } from './qr';
 
@@ -49,14 +49,9 @@ function positionOf(deps: Deps, t: TicketRow): VisitorPosition {
   );
   // A visitor sent to a named petugas waits only behind those anyone (or that petugas) may call.
   const rivals = waiting.filter((w) => w.assigned_user_id === null || w.assigned_user_id === t.assigned_user_id);
-  const since = iso(officeDayStart(deps.now(), officeTimeZone(deps.store)));
-  const recent = deps.store.all(
-    qb.selectFrom('ticket_events').select('priority').where('kind', '=', 'called').where('stage', '=', stage)
-      .where('at', '>=', since).orderBy('at', 'desc').limit(50),
-  );
   const order = callingOrder(
     rivals.map((c) => ({ id: c.id, priority: c.priority as never, waitingSince: c.waiting_since, number: c.number })),
-    normalsSinceLastPriority(recent.map((r) => ({ priority: r.priority === 1 }))),
+    normalsSoFar(deps, stage),
     priorityRatio(deps),
   );
   const ahead = Math.max(0, order.findIndex((c) => c.id === t.id));
