@@ -19,7 +19,7 @@ import { fileStore, ticketService } from './caseFile';
 import { addPreparedPages, maxFileBytes } from './pages';
 import { isPdf, pdfPageImages, PdfNotReadable } from './pdfPages';
 import { processPage } from './pipeline';
-import { deskScannerConfig } from './scanning';
+import { deskScannerConfig, scannerConfigOf } from './scanning';
 import { dqb } from './tables';
 
 export const IMPORTED_DIR = 'sudah-diimpor';
@@ -247,7 +247,7 @@ export class InboxWatcher {
     const wanted = new Set<string>();
     const total: TickCounts = { imported: 0, duplicates: 0, refused: 0 };
     for (const d of desks) {
-      const folder = deskScannerConfig(this.deps, d.id).inboxFolder;
+      const folder = scannerConfigOf(d.config).inboxFolder;
       if (!folder) continue;
       wanted.add(d.id);
       let state = this.folders.get(d.id);

@@ -69,14 +69,13 @@ async function boundedImageWork<T>(work: () => Promise<T>): Promise<T> {
 /** Makes the stored page from a source file and records it; answers the page id. */
 export function ingestPage(ctx: Ctx, req: IngestRequest, publish: (e: ServerEvent) => void): Promise<string> {
   const lane = `${req.ticketId}/${req.docType}`;
-  let early: Promise<ProcessedPage> | null = null;
+  let early: EarlyWork | null = null;
   if (req.source === 'scan') {
     const input = fileStore(ctx).read(req.sourceSha256);
-    if (sniffImage(input.subarray(0, 16))) {
-      early = boundedImageWork(() => processPage(input, { mode: req.mode, rotate: req.rotate ?? 0, crop: req.crop ?? null }));
-      // Awaited in the lane; a failure there is reported there (not as an unhandled rejection here).
-      early.catch(() => undefined);
-    }
+    const page = sniffImage(input.subarray(0, 16)) ? boundedImageWork(() => processPage(input, { mode: req.mode, rotate: req.rotate ?? 0, crop: req.crop ?? null })) : null;
+    // Awaited in the lane; a failure there is reported there (not as an unhandled rejection here).
+    page?.catch(() => undefined);
+    early = { input, page };
   }
   return inLane(lane, async () => {
     try {
@@ -89,10 +88,16 @@ export function ingestPage(ctx: Ctx, req: IngestRequest, publish: (e: ServerEven
   });
 }
 
-async function addPage(ctx: Ctx, req: IngestRequest, publish: (e: ServerEvent) => void, lane: string, early: Promise<ProcessedPage> | null = null): Promise<string> {
+/** A scanned page's bytes, read once, and its image work already under way (null: not an image). */
+interface EarlyWork {
+  input: Buffer;
+  page: Promise<ProcessedPage> | null;
+}
+
+async function addPage(ctx: Ctx, req: IngestRequest, publish: (e: ServerEvent) => void, lane: string, early: EarlyWork | null = null): Promise<string> {
     requireActor(ctx);
     const files = fileStore(ctx);
-    const input = files.read(req.sourceSha256);
+    const input = early?.input ?? files.read(req.sourceSha256);
     if (!sniffImage(input.subarray(0, 16))) throw new AppFailure('NOT_AN_IMAGE', NOT_AN_IMAGE_MESSAGE);
     const existing = req.replaces || req.source !== 'upload'
       ? undefined
@@ -104,7 +109,7 @@ async function addPage(ctx: Ctx, req: IngestRequest, publish: (e: ServerEvent) =
     if (existing) return existing.id;
     let page;
     try {
-      page = await (early ?? processPage(input, { mode: req.mode, rotate: req.rotate ?? 0, crop: req.crop ?? null }));
+      page = await (early?.page ?? processPage(input, { mode: req.mode, rotate: req.rotate ?? 0, crop: req.crop ?? null }));
     } catch {
       throw new AppFailure('NOT_AN_IMAGE', 'Gambar ini rusak atau tidak dapat dibaca, jadi tidak dimasukkan. Pindai atau foto ulang halaman ini.');
     }

@@ -19,8 +19,11 @@ export const DEFAULT_SCANNER: ScannerConfig = { adapter: 'none', device: '', res
 
 export function deskScannerConfig(ctx: Pick<Ctx, 'store'>, deskId: string): ScannerConfig {
   const row = ctx.store.first(qb.selectFrom('desk_scanners').select('config').where('desk_id', '=', deskId));
-  return row ? { ...DEFAULT_SCANNER, ...(JSON.parse(row.config) as Partial<ScannerConfig>) } : DEFAULT_SCANNER;
+  return row ? scannerConfigOf(row.config) : DEFAULT_SCANNER;
 }
+
+/** A desk_scanners row's stored config, with the defaults for what it does not say. */
+export const scannerConfigOf = (json: string): ScannerConfig => ({ ...DEFAULT_SCANNER, ...(JSON.parse(json) as Partial<ScannerConfig>) });
 
 /** Two spellings of one folder on this PC are one folder (case too, on Windows). */
 const sameFolder = (a: string, b: string): boolean => {

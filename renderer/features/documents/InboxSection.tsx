@@ -2,7 +2,7 @@
 // scanner dropped into the desk's watched folder, each file with its page thumbnails; the
 // resepsionis puts one into the chosen document type of the current case, or throws it away.
 // Refused files (not a scan) are listed with why, until acknowledged.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { CallOutput } from '../../../common/contract/index';
 import { DOC_TYPES, type DocType } from '../../../common/domain/documents';
 import { clockTime } from '../../app/format';
@@ -23,10 +23,8 @@ export function InboxSection({ ticketId, docType, onAssigned }: { ticketId: stri
   useServerEvents((e) => {
     if (e.type === 'documents.inbox' && (deskId === null || e.deskId === deskId)) void inbox.reload();
   });
+  // The desk's inbox, not the ticket's: useLoad reads it once, events keep it fresh.
   useOnEventsOpened(() => void inbox.reload());
-  useEffect(() => {
-    void inbox.reload();
-  }, [ticketId]);
 
   const data = inbox.data;
   // Shown only while something waits (files, refusals) or the folder cannot be read: it takes no

@@ -113,8 +113,7 @@ export class SaneScanner implements Scanner {
   }
 
   async list(): Promise<ScannerDevice[]> {
-    const r = await this.run(['-f', LIST_FORMAT]);
-    return r.code === 0 ? parseDeviceList(r.stdout) : [];
+    return (await this.search()).devices;
   }
 
   /**
