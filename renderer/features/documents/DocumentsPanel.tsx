@@ -11,6 +11,7 @@ import { dateTime } from '../../app/format';
 import { useAction, useLoad, useServerEvents } from '../../app/hooks';
 import { session } from '../../app/client';
 import { api } from '../../app/state/api';
+import { objectUrlOf } from '../../app/blobs';
 import { ErrorAlert } from '../../components/Alert';
 import { t } from '../../i18n/id';
 import { CameraDialog } from './CameraDialog';
@@ -23,8 +24,7 @@ import './documents.css';
 type Page = CaseFile['documents'][number]['pages'][number];
 
 function download(fileName: string, base64: string, mime = 'application/pdf'): void {
-  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type: mime }));
+  const url = objectUrlOf(base64, mime);
   const a = document.createElement('a');
   a.href = url;
   a.download = fileName;

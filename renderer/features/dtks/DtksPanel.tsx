@@ -6,6 +6,7 @@ import { DTKS_FIELDS, DTKS_FIELD_LABELS, type DtksField } from '../../../common/
 import { dateTime } from '../../app/format';
 import { useAction, useLoad, useServerEvents } from '../../app/hooks';
 import { api } from '../../app/state/api';
+import { objectUrlOf } from '../../app/blobs';
 import { ErrorAlert, Notice } from '../../components/Alert';
 import { Field } from '../../components/Field';
 import { dtksStrings as s } from './strings';
@@ -148,7 +149,7 @@ export function DtksLookupBox() {
     setResult(r.ok ? r.value : null);
     if (r.ok) {
       const p = await api('dtks.recordPdf', { nik: nik.replace(/\D/g, '') });
-      if (p.ok) setPdfUrl(URL.createObjectURL(new Blob([Uint8Array.from(atob(p.value.pdfBase64), (c) => c.charCodeAt(0))], { type: 'application/pdf' })));
+      if (p.ok) setPdfUrl(objectUrlOf(p.value.pdfBase64));
     }
   }
   return (

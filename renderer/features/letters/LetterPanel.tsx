@@ -6,6 +6,7 @@ import { stepTimeText } from '../../../common/domain/letterFlow';
 import { t } from '../../i18n/id';
 import { useAction } from '../../app/hooks';
 import { api } from '../../app/state/api';
+import { objectUrlOf } from '../../app/blobs';
 import { ErrorAlert, Notice } from '../../components/Alert';
 import { Field } from '../../components/Field';
 
@@ -15,8 +16,7 @@ const tl = t.letters;
 export async function openPdf(id: string): Promise<void> {
   const r = await api('letters.pdf', { id });
   if (!r.ok) return;
-  const bytes = Uint8Array.from(atob(r.value.base64), (c) => c.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' }));
+  const url = objectUrlOf(r.value.base64);
   const a = document.createElement('a');
   a.href = url;
   a.download = r.value.fileName;

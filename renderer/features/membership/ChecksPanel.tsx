@@ -2,10 +2,11 @@
 // a manual entry of what P-Care showed elsewhere while BPJS is unreachable, the result sheet, and the
 // statement form each outcome calls for ("Cetak formulir" per member; the DTKS statement for the family).
 import { useState } from 'react';
-import type { MemberCheck } from '../../../common/contract/index';
+import type { MemberCheck, Result } from '../../../common/contract/index';
 import { FORM_OF_ACTION, NEXT_ACTIONS, type NextAction as Action, type StatementForm } from '../../../common/domain/membership';
 import { t } from '../../i18n/id';
 import { dateTime } from '../../app/format';
+import { objectUrlOf } from '../../app/blobs';
 import { useAction, useLoad, useOnEventsOpened, useServerEvents } from '../../app/hooks';
 import { api } from '../../app/state/api';
 import { ErrorAlert, Notice } from '../../components/Alert';
@@ -93,22 +94,21 @@ export function ChecksPanel({ ticketId, ready }: { ticketId: string; ready: bool
   const manual = (nik: string) => (m: Manual) =>
     apply(() => api('membership.recordManual', { ticketId, nik, status: m.status, inactiveReason: m.status === 'inactive' ? m.inactiveReason : undefined, cardNo: m.cardNo, note: m.note }));
 
-  async function printSheet() {
-    const r = await act.run(() => api('membership.sheet', { ticketId }));
+  /** A PDF the host made, offered as a link in place of the previous one. */
+  async function showPdf(
+    call: () => Promise<Result<{ fileName: string; base64: string }>>,
+    previous: { url: string } | null,
+    show: (file: { name: string; url: string }) => void,
+  ) {
+    const r = await act.run(call);
     if (!r.ok) return;
-    const bytes = Uint8Array.from(atob(r.value.base64), (ch) => ch.charCodeAt(0));
-    if (sheet) URL.revokeObjectURL(sheet.url);
-    setSheet({ name: r.value.fileName, url: URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' })) });
+    if (previous) URL.revokeObjectURL(previous.url);
+    show({ name: r.value.fileName, url: objectUrlOf(r.value.base64) });
   }
-
+  const printSheet = () => showPdf(() => api('membership.sheet', { ticketId }), sheet, setSheet);
   /** A statement form as a PDF to open or print, made by the host like the result sheet. */
-  async function printForm(form: StatementForm, nik?: string) {
-    const r = await act.run(() => api('membership.statementForm', { ticketId, form, ...(nik ? { nik } : {}) }));
-    if (!r.ok) return;
-    const bytes = Uint8Array.from(atob(r.value.base64), (ch) => ch.charCodeAt(0));
-    if (formFile) URL.revokeObjectURL(formFile.url);
-    setFormFile({ name: r.value.fileName, url: URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' })) });
-  }
+  const printForm = (form: StatementForm, nik?: string) =>
+    showPdf(() => api('membership.statementForm', { ticketId, form, ...(nik ? { nik } : {}) }), formFile, setFormFile);
 
   const checks = list.data?.checks ?? [];
   const anyChecked = checks.some((c) => c.checkedAt);

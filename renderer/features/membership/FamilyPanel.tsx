@@ -21,8 +21,6 @@ const EMPTY_AREA: AreaNote = { name: '', error: null, warning: null };
 // A member's birthDate is the stored YYYY-MM-DD until someone types in the field, then the text as
 // typed (dd-mm-yyyy); it goes back to YYYY-MM-DD when the family is saved.
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
-/** What the field shows: dd-mm-yyyy. */
-const birthShown = (v: string): string => formatDayMonthYear(v);
 /** What the host gets: YYYY-MM-DD or ''; null when the text is not a date. */
 const birthIso = (v: string): string | null => (ISO_DAY.test(v) ? v : parseDayMonthYear(v));
 /** The problem with the typed date, in Indonesian (null: none; empty is allowed). */
@@ -108,6 +106,8 @@ export function FamilyPanel({ ticketId }: { ticketId: string }) {
   }
 
   const fieldError = (k: string) => save.error?.fields?.[k];
+  /** A member's birth date problem: as typed (on leaving the field), else as the host refused it. */
+  const birthError = (i: number) => birthErrors[i] ?? fieldError(`members.${i}.birthDate`);
   if (loaded.state === 'loading') return <section className="family-panel" data-testid="family-panel" data-state="loading" />;
   if (!family)
     return (
@@ -162,17 +162,17 @@ export function FamilyPanel({ ticketId }: { ticketId: string }) {
               </select>
               <span className="member-birth">
                 <input type="text" id={`member-birth-${i}`} data-testid="member-birth" inputMode="numeric" autoComplete="off" placeholder={t.family.birthDatePlaceholder} title={t.family.birthDateHint}
-                  value={birthShown(m.birthDate)} aria-label={`${t.family.birthDate} ${i + 1}`}
-                  aria-invalid={!!(birthErrors[i] ?? fieldError(`members.${i}.birthDate`)) || undefined}
-                  aria-describedby={birthErrors[i] ?? fieldError(`members.${i}.birthDate`) ? `member-birth-error-${i}` : undefined}
+                  value={formatDayMonthYear(m.birthDate)} aria-label={`${t.family.birthDate} ${i + 1}`}
+                  aria-invalid={!!(birthError(i)) || undefined}
+                  aria-describedby={birthError(i) ? `member-birth-error-${i}` : undefined}
                   onChange={(e) => {
                     setMember(i, { birthDate: typeDayMonthYear(e.target.value) });
                     setBirthError(i, null);
                   }}
                   onBlur={(e) => setBirthError(i, birthProblem(typeDayMonthYear(e.target.value)))} />
-                {birthErrors[i] ?? fieldError(`members.${i}.birthDate`) ? (
+                {birthError(i) ? (
                   <span className="field-error" id={`member-birth-error-${i}`} data-testid="member-birth-error" role="alert">
-                    {birthErrors[i] ?? fieldError(`members.${i}.birthDate`)}
+                    {birthError(i)}
                   </span>
                 ) : null}
               </span>
