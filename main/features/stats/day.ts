@@ -19,7 +19,8 @@ type StepRow = TimedStep & {
   ticketId: string; code: string; serviceName: string; stepSeq: number; name: string; role: StepRole; userId: string | null;
 };
 
-function stepRows(deps: Pick<Deps, 'store'>, day: string): StepRow[] {
+/** Every step timing of an office day's tickets, under the service and step it belongs to (also the sync fold's). */
+export function stepRows(deps: Pick<Deps, 'store'>, day: string): StepRow[] {
   return deps.store
     .all(
       qb.selectFrom('step_timings as st')
@@ -35,7 +36,7 @@ function stepRows(deps: Pick<Deps, 'store'>, day: string): StepRow[] {
     }));
 }
 
-function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
+export function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
   const groups = new Map<K, T[]>();
   for (const item of items) {
     const k = key(item);

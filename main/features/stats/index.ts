@@ -1,2 +1,3 @@
 export { statsHandlers } from './handlers';
 export { displayState } from './stats';
+export { groupBy, stepRows } from './day';

@@ -6,6 +6,7 @@ import { qb, type Store } from '../../platform/db';
 import { newId } from '../../platform/context';
 import { readState, syncInsert, syncPatch, writeState } from '../../platform/sync';
 import { stepFigures } from '../../../common/domain/sla';
+import { groupBy, stepRows } from '../stats';
 
 type Figures = {
   service_code: string; service_name: string; step_seq: number; step_name: string;
@@ -17,11 +18,6 @@ function dayFigures(store: Store, day: string): Figures[] {
   const tickets = store.all(
     qb.selectFrom('tickets as t').innerJoin('services as s', 's.id', 't.service_id')
       .select(['s.code', 's.name', 't.status']).where('t.day', '=', day),
-  );
-  const steps = store.all(
-    qb.selectFrom('step_timings as st').innerJoin('tickets as t', 't.id', 'st.ticket_id').innerJoin('services as s', 's.id', 'st.service_id')
-      .select(['s.code', 's.name as service_name', 'st.step_seq', 'st.name', 'st.mutu_baku_min', 'st.ready_at', 'st.started_at', 'st.ended_at'])
-      .where('t.day', '=', day),
   );
   const out = new Map<string, Figures>();
   const blank = (code: string, name: string, seq: number, stepName: string): Figures => ({
@@ -37,16 +33,12 @@ function dayFigures(store: Store, day: string): Figures[] {
     if (t.status === 'no_show') f.no_show++;
     out.set(key, f);
   }
-  const bySteps = new Map<string, typeof steps>();
-  for (const s of steps) {
-    const key = `${s.code}\u0000${s.step_seq}`;
-    bySteps.set(key, [...(bySteps.get(key) ?? []), s]);
-  }
+  const bySteps = groupBy(stepRows({ store }, day), (s) => `${s.code}\u0000${s.stepSeq}`);
   for (const [key, list] of bySteps) {
     const first = list[0]!;
-    const figures = stepFigures(list.map((r) => ({ mutuBakuMin: r.mutu_baku_min, readyAt: r.ready_at, startedAt: r.started_at, endedAt: r.ended_at })));
+    const figures = stepFigures(list);
     out.set(key, {
-      ...blank(first.code, first.service_name, first.step_seq, first.name),
+      ...blank(first.code, first.serviceName, first.stepSeq, first.name),
       steps: figures.count,
       service_median_sec: figures.serviceMedianSec === null ? null : Math.round(figures.serviceMedianSec),
       within_mutu_baku_pct: figures.withinMutuBakuPct === null ? null : Math.round(figures.withinMutuBakuPct),
