@@ -83,8 +83,9 @@ describe('scanning on the host (SANE test backend)', () => {
     const before = h.events.length;
     const kk = await finished(h, (await h.ok('documents.scan', { ticketId: t.id, docType: 'kk' }, tokens.resep1)).jobId);
     expect(kk).toMatchObject({ status: 'done' });
-    // One event per page as it arrived, so the thumbnails appear one by one.
-    expect(h.events.slice(before).filter((e) => e.type === 'documents.changed' && e.docType === 'kk')).toHaveLength(10);
+    // One event per page as it arrived, so the thumbnails appear one by one, and one when the
+    // document's PDF is made, once, after the batch.
+    expect(h.events.slice(before).filter((e) => e.type === 'documents.changed' && e.docType === 'kk')).toHaveLength(11);
 
     file = await h.ok('documents.caseFile', { ticketId: t.id }, tokens.resep1);
     expect(file.complete).toBe(true);
@@ -119,11 +120,14 @@ describe('scanning on the host (SANE test backend)', () => {
     expect(jammed.error).toMatch(/^3 halaman tersimpan\. Kertas macet/);
     let file = await h.ok('documents.caseFile', { ticketId: t.id }, tokens.resep1);
     expect(file.documents[0]!.pages).toHaveLength(3);
+    // The document's PDF is made once at the end of the batch, also when the batch stopped on a fault.
+    expect(pdfPages(await h.ok('documents.pdf', { ticketId: t.id, docType: 'kk' }, tokens.resep1))).toBe(3);
     delete process.env.LOKET_SCANIMAGE;
     // Continue: the rest of the feeder goes on after page 3.
     await finished(h, (await h.ok('documents.scan', { ticketId: t.id, docType: 'kk' }, tokens.resep1)).jobId);
     file = await h.ok('documents.caseFile', { ticketId: t.id }, tokens.resep1);
     expect(file.documents[0]!.pages.map((p) => p.seq)).toEqual(Array.from({ length: 13 }, (_, i) => i + 1));
+    expect(pdfPages(await h.ok('documents.pdf', { ticketId: t.id, docType: 'kk' }, tokens.resep1))).toBe(13);
   });
 
   it('no scanner set for the desk: a clear message', async () => {
@@ -133,6 +137,13 @@ describe('scanning on the host (SANE test backend)', () => {
     expect(r).toMatchObject({ ok: false, error: { code: 'SCANNER_NOT_FOUND', message: expect.stringMatching(/Admin → Dokumen/) } });
   });
 });
+
+/** Pages of a document's PDF as the host hands it out, counted by pdfinfo. */
+function pdfPages(pdf: { base64: string }): number {
+  const path = join(tempDir('loket-pdf-'), 'doc.pdf');
+  writeFileSync(path, Buffer.from(pdf.base64, 'base64'));
+  return Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [path]).toString())?.[1]);
+}
 
 describe('uploads (file, camera, a desk scanner)', () => {
   it('stores a page once, whatever the number of times it is sent; edits make a new file', async () => {

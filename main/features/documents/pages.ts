@@ -19,6 +19,11 @@ export interface IngestRequest {
   crop?: Crop | null;
   /** An edit: the page this one replaces (keeps its place). */
   replaces?: string;
+  /**
+   * One page of a batch whose end remakes the document's PDF once (`remakePdf`): a feeder's pages
+   * come faster than a PDF of all the pages so far is made, so none is made in between.
+   */
+  pdfAtEnd?: boolean;
 }
 
 /**
@@ -82,7 +87,7 @@ export function ingestPage(ctx: Ctx, req: IngestRequest, publish: (e: ServerEven
       return await addPage(ctx, req, publish, lane, early);
     } catch (err) {
       // A refused page ends the run: the pages before it still get their PDF.
-      if (!moreQueued(lane)) await rebuildPdf(ctx, req.ticketId, req.docType).catch(() => undefined);
+      if (!req.pdfAtEnd && !moreQueued(lane)) await rebuildPdf(ctx, req.ticketId, req.docType).catch(() => undefined);
       throw err;
     }
   });
@@ -138,9 +143,17 @@ async function addPage(ctx: Ctx, req: IngestRequest, publish: (e: ServerEvent) =
       if (req.replaces) w.run(qb.updateTable('document_pages').set({ replaced_by: id }).where('id', '=', req.replaces));
       audit(w, ctx, req.replaces ? 'documents.editPage' : 'documents.addPage', 'ticket', req.ticketId, { docType: req.docType, pageId: id, bytes: stored.size, source: req.source });
     });
-    if (!moreQueued(lane)) await rebuildPdf(ctx, req.ticketId, req.docType);
+    if (!req.pdfAtEnd && !moreQueued(lane)) await rebuildPdf(ctx, req.ticketId, req.docType);
     publish({ type: 'documents.changed', ticketId: req.ticketId, docType: req.docType });
     return id;
+}
+
+/** The end of a batch of `pdfAtEnd` pages: the document's PDF made once, after its last page. */
+export function remakePdf(ctx: Ctx, ticketId: string, docType: DocType, publish: (e: ServerEvent) => void): Promise<void> {
+  return inLane(`${ticketId}/${docType}`, async () => {
+    await rebuildPdf(ctx, ticketId, docType);
+    publish({ type: 'documents.changed', ticketId, docType });
+  });
 }
 
 export interface PreparedPages {

@@ -9,7 +9,7 @@ import { qb } from '../../platform/db';
 import type { ScanFault, ScannedPage, Scanner } from '../../platform/ports';
 import { unclaimedStore } from '../../platform/transport/idempotency';
 import { fileStore, ticketService } from './caseFile';
-import { ingestPage } from './pages';
+import { ingestPage, remakePdf } from './pages';
 import { Naps2Scanner } from './adapters/naps2';
 import { SaneScanner } from './adapters/sane';
 import { WatchFolderScanner } from './adapters/watchFolder';
@@ -146,13 +146,15 @@ export function startHostScan(ctx: Ctx, input: ParsedInput<'documents.scan'>): {
           const { sha256 } = files.put(readFileSync(page.path));
           rmSync(page.path, { force: true });
           work.push(
-            ingestPage(jobCtx, { ticketId: input.ticketId, docType: input.docType, sourceSha256: sha256, source: 'scan', mode: config.mode }, j.publish).then(() => {
+            ingestPage(jobCtx, { ticketId: input.ticketId, docType: input.docType, sourceSha256: sha256, source: 'scan', mode: config.mode, pdfAtEnd: true }, j.publish).then(() => {
               stored++;
               j.progress(Math.min(0.95, 0.1 + stored * 0.08), `Halaman ${stored} tersimpan`);
             }),
           );
         });
         const settled = await Promise.allSettled(work);
+        // The document's PDF once, with every page the batch stored (also when it stopped on a fault).
+        if (stored > 0) await remakePdf(jobCtx, input.ticketId, input.docType, j.publish);
         const refused = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected')?.reason as Error | undefined;
         rmSync(outDir, { recursive: true, force: true });
         const saved = `${stored} halaman tersimpan.`;
