@@ -1,5 +1,6 @@
 // What every use case gets: the store, the clock, the signed-in actor, and a list of events to
 // publish once its transaction has committed.
+import { randomFillSync } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
 import { qb, type Store, type WriteDb } from './db';
 import type { Desk, ErrorCode, Role, ServerEvent, User } from '../../common/contract/index';
@@ -69,7 +70,30 @@ export class AppFailure extends Error {
   }
 }
 
-export const newId = (): string => uuidv7();
+/**
+ * A UUIDv7 (time-ordered, monotonic within this process, as uuid's own v7 keeps it), with its
+ * random bits taken from a pool filled 4 KB at a time: a queue call makes up to 8 ids, and asking
+ * the system for 16 random bytes each time cost more than the call's SQL statements.
+ */
+export function newId(): string {
+  if (idPoolAt === ID_POOL.length) {
+    randomFillSync(ID_POOL);
+    idPoolAt = 0;
+  }
+  const random = ID_POOL.subarray(idPoolAt, (idPoolAt += 16));
+  const now = Date.now();
+  if (now > idClock.msecs) {
+    idClock.msecs = now;
+    idClock.seq = ((random[6]! & 0x7f) << 24) | (random[7]! << 16) | (random[8]! << 8) | random[9]!;
+  } else {
+    idClock.seq = (idClock.seq + 1) | 0;
+    if (idClock.seq === 0) idClock.msecs++;
+  }
+  return uuidv7({ random, msecs: idClock.msecs, seq: idClock.seq });
+}
+const ID_POOL = Buffer.allocUnsafe(4096);
+let idPoolAt = ID_POOL.length;
+const idClock = { msecs: -Infinity, seq: 0 };
 export const iso = (d: Date): string => d.toISOString();
 
 export function requireActor(ctx: Ctx): Actor {

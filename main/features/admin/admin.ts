@@ -1,7 +1,7 @@
 // Admin use cases: users and their roles, desks and their pairing tokens.
 import { qb } from '../../platform/db';
 import { parseRoles, type ParsedInput, type Office } from '../../../common/contract/index';
-import { getOffice } from '../../platform/office';
+import { getOffice, officeChanged } from '../../platform/office';
 import { AppFailure, audit, iso, newId, requireActor, type Ctx } from '../../platform/context';
 import { hashPassword, newToken, toDesk, toUser, tokenHash } from '../auth';
 import { refuseTakenCounter } from './desks';
@@ -93,6 +93,7 @@ export function saveOffice(ctx: Ctx, input: ParsedInput<'office.save'>): Office 
         .set({ name: input.name, kab_kota: input.kabKota, address: input.address, time_zone: input.timeZone, updated_at: iso(ctx.now()) })
         .where('id', '=', office.id),
     );
+    officeChanged(w);
     audit(w, ctx, 'office.save', 'office', office.id, { before: office, after: input });
     return getOffice(w)!;
   });

@@ -4,7 +4,7 @@ import { hash, verify } from '@node-rs/argon2';
 import { createHash, randomBytes } from 'node:crypto';
 import { prepared, qb, type WriteDb } from '../../platform/db';
 import { parseRoles, type DeskStatus, type ParsedInput, type Desk, type User } from '../../../common/contract/index';
-import { getOffice } from '../../platform/office';
+import { getOffice, officeChanged } from '../../platform/office';
 import { isLocalCaller } from '../../../common/domain/network';
 import { AppFailure, audit, iso, newId, type Actor, type Ctx, type Deps } from '../../platform/context';
 import { seedDefaultServices } from '../catalog';
@@ -48,6 +48,7 @@ export async function firstRun(ctx: Ctx, input: ParsedInput<'setup.firstRun'>) {
         id: newId(), name: input.officeName, kab_kota: input.kabKota, address: input.address, time_zone: input.timeZone, created_at: now, updated_at: now,
       }),
     );
+    officeChanged(w);
     const user = { id: newId(), username: input.adminUsername, full_name: input.adminFullName, roles: JSON.stringify(['admin']), active: 1 };
     w.run(qb.insertInto('users').values({ ...user, password_hash: passwordHash, created_at: now, updated_at: now }));
     const desk = { id: newId(), name: 'Komputer utama', counter_no: 1, created_at: now, revoked_at: null };

@@ -107,7 +107,7 @@ const CALLABLE = prepared((p: { day: string; stage: Stage; userId: string; deskI
     ),
 );
 const DESK_STATUS = prepared((p: { id: string }) => qb.selectFrom('desks').select('status').where('id', '=', p.id));
-const RECENT_CALLS = prepared((p: { stage: Stage; since: string }) =>
+const RECENT_CALLS = prepared((p: { stage: Stage; since: string; limit: number }) =>
   qb
     .selectFrom('ticket_events')
     .select('priority')
@@ -115,7 +115,7 @@ const RECENT_CALLS = prepared((p: { stage: Stage; since: string }) =>
     .where('stage', '=', p.stage)
     .where('at', '>=', p.since)
     .orderBy('at', 'desc')
-    .limit(50),
+    .limit(p.limit),
 );
 const MARK_CALLED = prepared((p: { id: string; counterNo: number; userId: string; at: string }) =>
   qb.updateTable('tickets')
@@ -138,9 +138,12 @@ function refuseUnlessOpen(ctx: Ctx, actor: Actor): void {
     );
 }
 
-/** The priority rule's memory: this stage's calls today, newest first (also the visitor page's). */
-export function normalsSoFar(deps: Pick<Deps, 'store' | 'now'>, stage: Stage): number {
-  const recent = deps.store.all(RECENT_CALLS({ stage, since: iso(officeDayStart(deps.now(), officeTimeZone(deps.store))) }));
+/**
+ * The priority rule's memory (also the visitor page's): normal visitors called at this stage today
+ * since the last priority one, counted up to `ratio`, all the rule compares it with (choose).
+ */
+export function normalsSoFar(deps: Pick<Deps, 'store' | 'now'>, stage: Stage, ratio: number): number {
+  const recent = deps.store.all(RECENT_CALLS({ stage, since: iso(officeDayStart(deps.now(), officeTimeZone(deps.store))), limit: Math.max(1, ratio) }));
   return normalsSinceLastPriority(recent.map((r) => ({ priority: r.priority === 1 })));
 }
 
@@ -154,7 +157,8 @@ export function board(ctx: Ctx, input: ParsedInput<'queue.board'>) {
   ).filter((t) => !t.assignedUserId || t.assignedUserId === actor.user.id || input.stage !== 'petugas');
   // The real calling order of what this user's callNext would take; tickets sent to someone else
   // by name (visible on a resepsionis board) follow, in arrival order.
-  const order = callingOrder(callable(ctx, actor, input.stage).map(toCandidate), normalsSoFar(ctx, input.stage), priorityRatio(ctx));
+  const ratio = priorityRatio(ctx);
+  const order = callingOrder(callable(ctx, actor, input.stage).map(toCandidate), normalsSoFar(ctx, input.stage, ratio), ratio);
   const rank = new Map(order.map((c, i) => [c.id, i]));
   const waiting = [...visible].sort((a, b) => (rank.get(a.id) ?? Infinity) - (rank.get(b.id) ?? Infinity));
   const skipped = findTickets(ctx, (q) =>
@@ -163,7 +167,7 @@ export function board(ctx: Ctx, input: ParsedInput<'queue.board'>) {
   const mine = findTickets(ctx, (q) =>
     q.where('t.day', '=', day).where('t.status', 'in', ['called', 'serving']).where('t.handled_by', '=', actor.user.id).orderBy('t.called_at'),
   );
-  return { waiting, nextTicketId: order[0]?.id ?? null, skipped, mine, priorityRatio: priorityRatio(ctx) };
+  return { waiting, nextTicketId: order[0]?.id ?? null, skipped, mine, priorityRatio: ratio };
 }
 
 /** Puts a waiting or skipped ticket at this desk and records the call (the TV announces it after commit). */
@@ -188,7 +192,8 @@ export function callNext(ctx: Ctx, input: ParsedInput<'queue.callNext'>): Ticket
   const ticket = ctx.store.tx((w) => {
     refuseUnlessOpen(ctx, actor);
     refuseWhileBusy(ctx, actor, input.force);
-    const next = pickNext(callable(ctx, actor, input.stage).map(toCandidate), normalsSoFar(ctx, input.stage), priorityRatio(ctx));
+    const ratio = priorityRatio(ctx);
+    const next = pickNext(callable(ctx, actor, input.stage).map(toCandidate), normalsSoFar(ctx, input.stage, ratio), ratio);
     if (!next) return null;
     markCalled(w, ctx, actor, { id: next.id, stage: input.stage, priority: next.priority }, callId, false);
     return getTicket(ctx, next.id);

@@ -49,10 +49,11 @@ function positionOf(deps: Deps, t: TicketRow): VisitorPosition {
   );
   // A visitor sent to a named petugas waits only behind those anyone (or that petugas) may call.
   const rivals = waiting.filter((w) => w.assigned_user_id === null || w.assigned_user_id === t.assigned_user_id);
+  const ratio = priorityRatio(deps);
   const order = callingOrder(
     rivals.map((c) => ({ id: c.id, priority: c.priority as never, waitingSince: c.waiting_since, number: c.number })),
-    normalsSoFar(deps, stage),
-    priorityRatio(deps),
+    normalsSoFar(deps, stage, ratio),
+    ratio,
   );
   const ahead = Math.max(0, order.findIndex((c) => c.id === t.id));
   const steps = deps.store.all(

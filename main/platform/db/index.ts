@@ -49,6 +49,7 @@ export function compiledOnce<R>(query: Compilable<R>): Compilable<R> {
 }
 
 const SLOT = '\u0000loket-slot:';
+const DATA_VERSION = 'PRAGMA data_version';
 
 /**
  * A parameterised query built and compiled once, for the queries on every queue call (kysely's
@@ -84,12 +85,21 @@ export function prepared<P extends Record<string, unknown>, R>(build: (p: P) => 
 export interface ReadDb {
   all<R>(query: Compilable<R>): R[];
   first<R>(query: Compilable<R>): R | undefined;
+  /**
+   * A value read from rows that change a few times a year (the office row), kept between requests
+   * under `key` until whoever writes those rows calls `forget(key)` (WriteDb), a transaction rolls
+   * back, another connection commits anything (SQLite's data_version) or the file is replaced.
+   * The value is shared by every caller: never change it.
+   */
+  memo<T>(key: object, read: () => T): T;
 }
 
 declare const writeBrand: unique symbol;
 /** Reads and writes: handed out only inside Store.tx, so a write outside a transaction does not compile. */
 export interface WriteDb extends ReadDb {
   run(query: Compilable<unknown>): number;
+  /** The rows behind a `memo` key were written: it is read again next time. */
+  forget(key: object): void;
   readonly [writeBrand]: true;
 }
 
@@ -156,7 +166,41 @@ export class Store implements ReadDb {
     all: (q) => this.all(q),
     first: (q) => this.first(q),
     run: (q) => this.run(q),
+    memo: (key, read) => this.memo(key, read),
+    forget: (key) => void this.memos.values.delete(key),
   } as WriteDb;
+
+  /** The memos (ReadDb.memo) and the data_version they were read at. One object, mutated in place:
+   *  stores wrapped with Object.create (idempotency) share it instead of shadowing a field. */
+  private readonly memos = { version: -1, values: new Map<object, unknown>() };
+
+  memo<T>(key: object, read: () => T): T {
+    const version = this.dataVersion();
+    if (version !== this.memos.version) {
+      this.memos.values.clear();
+      this.memos.version = version;
+    }
+    if (this.memos.values.has(key)) return this.memos.values.get(key) as T;
+    const value = read();
+    this.memos.values.set(key, value);
+    return value;
+  }
+
+  /** Changes whenever another connection (a worker, another process) commits to the file. */
+  private dataVersion(): number {
+    let stmt = this.statements.get(DATA_VERSION);
+    if (!stmt) {
+      stmt = this.sqlite.prepare(DATA_VERSION).pluck();
+      this.statements.set(DATA_VERSION, stmt);
+    }
+    return stmt.get() as number;
+  }
+
+  /** A rollback may undo a write whose new value a memo already holds. */
+  private forgetAll(): void {
+    this.memos.values.clear();
+    this.memos.version = -1;
+  }
 
   /** Runs fn in one IMMEDIATE transaction: the write lock is taken up front, so two hosts'
    *  processes or two requests never interleave a read-then-write. The only way to write.
@@ -166,7 +210,13 @@ export class Store implements ReadDb {
     if (this.groupCommit && this.grouping > 0) return this.groupTx(fn);
     // Whoever writes outside a request gets its own commit, after what the requests wrote.
     if (this.group) this.commitGroup();
-    const result = this.sqlite.transaction(() => fn(this.writer)).immediate();
+    let result: T;
+    try {
+      result = this.sqlite.transaction(() => fn(this.writer)).immediate();
+    } catch (err) {
+      this.forgetAll();
+      throw err;
+    }
     if (this.flushesItself) {
       const fd = this.walDescriptor(`${this.file}-wal`);
       if (fd !== null) fdatasyncSync(fd);
@@ -292,7 +342,12 @@ export class Store implements ReadDb {
       setImmediate(() => this.commitGroup());
     }
     // Nested in the open transaction, better-sqlite3 runs fn in a savepoint.
-    return this.sqlite.transaction(() => fn(this.writer))();
+    try {
+      return this.sqlite.transaction(() => fn(this.writer))();
+    } catch (err) {
+      this.forgetAll();
+      throw err;
+    }
   }
 
   /** Commits the open group now (before a write outside requests, closing or replacing the file). */
@@ -331,6 +386,7 @@ export class Store implements ReadDb {
   private failGroup(err: unknown): void {
     const group = this.group;
     this.group = null;
+    this.forgetAll();
     try {
       if (this.sqlite.inTransaction) this.sqlite.exec('ROLLBACK');
     } catch {
@@ -380,6 +436,7 @@ export class Store implements ReadDb {
 
   /** Opens the file again with this store's settings (group commit, background checkpoints). */
   private reopen(): void {
+    this.forgetAll();
     this.db = Store.open(this.file);
     this.applySynchronous();
     this.applyCheckpointing();
