@@ -1,6 +1,7 @@
 // WAL checkpoints on their own thread (main/platform/db/checkpointer.ts): the host's connection
-// never checkpoints on a commit, the WAL still reaches the database file, and a restore with the
-// checkpointer running swaps the file cleanly.
+// never checkpoints on a commit, the WAL still reaches the database file (in a quiet moment, or
+// after enough commits when none comes), and a restore with the checkpointer running swaps the
+// file cleanly.
 import Database from 'better-sqlite3';
 import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -20,6 +21,12 @@ function rowsInMainFile(file: string, dir: string): number {
     db.close();
   }
 }
+
+/** Keeps this thread busy (a request's work), without giving the event loop a turn. */
+const spin = (ms: number) => {
+  const end = performance.now() + ms;
+  while (performance.now() < end);
+};
 
 const until = async (ok: () => boolean, ms = 5000) => {
   const end = Date.now() + ms;
@@ -44,6 +51,41 @@ describe('background WAL checkpoints', () => {
       for (let i = 0; i < 200; i++) w.run(qb.insertInto('settings').values({ key: `cp-b${i}`, value: 'x' }));
     });
     expect(await until(() => rowsInMainFile(store.file, dir) === 400)).toBe(true);
+    store.close();
+  });
+
+  it('waits for a quiet moment while commits keep coming, then checkpoints', async () => {
+    const dir = tempDir('loket-cp-');
+    const store = new Store(join(dir, 'loket.sqlite'));
+    migrate(store);
+    store.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    store.checkpointInBackground(100);
+    // A burst: a commit every 2 ms for 300 ms (150 commits, below the cap), so no look of the
+    // thread (every 100 ms) finds it quiet: nothing is copied back while it lasts.
+    for (let i = 0; i < 150; i++) {
+      store.tx((w) => w.run(qb.insertInto('settings').values({ key: `cp-q${i}`, value: 'x' })));
+      spin(2);
+    }
+    expect(rowsInMainFile(store.file, dir)).toBe(0);
+    // Quiet: the next looks checkpoint.
+    expect(await until(() => rowsInMainFile(store.file, dir) === 150)).toBe(true);
+    store.close();
+  });
+
+  it('checkpoints a morning that is never quiet once enough commits have piled up', () => {
+    const dir = tempDir('loket-cp-');
+    const store = new Store(join(dir, 'loket.sqlite'));
+    migrate(store);
+    store.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    store.checkpointInBackground(20);
+    let copied = 0;
+    for (let i = 0; i < 3000 && copied === 0; i++) {
+      store.tx((w) => w.run(qb.insertInto('settings').values({ key: `cp-m${i}`, value: 'x' })));
+      spin(1);
+      if (i >= 1000 && i % 50 === 0) copied = rowsInMainFile(store.file, dir);
+    }
+    // Without the cap nothing would be copied back until the commits stop.
+    expect(copied).toBeGreaterThan(0);
     store.close();
   });
 

@@ -1,5 +1,7 @@
 // The services the office offers (letter, name, SOP steps with mutu baku) and queue settings.
-import { qb, type WriteDb } from '../../platform/db';
+import type { Selectable } from 'kysely';
+import { qb, type ReadDb, type WriteDb } from '../../platform/db';
+import type { DB } from '../../platform/db/schema';
 import type { ParsedInput, Service, ServiceStep } from '../../../common/contract/index';
 import { AppFailure, audit, iso, newId, type Ctx, type Deps } from '../../platform/context';
 import { readSetting, writeSetting } from '../../platform/settings';
@@ -48,7 +50,26 @@ export function seedDefaultServices(w: WriteDb, ctx: Ctx): void {
   );
 }
 
+type ServiceRow = Selectable<DB['services']>;
+type ServiceStepRow = Selectable<DB['service_steps']>;
+/** Services and their steps by code: read on every ticket issued, written only by writeService. */
+const CATALOG = {};
+
+/** A service (any, active or not) and its SOP steps in order, by its letter; kept in memory between calls. */
+export function serviceByCode(db: ReadDb, code: string): { service: ServiceRow; steps: ServiceStepRow[] } | undefined {
+  return db.memo(CATALOG, () => {
+    const steps = db.all(qb.selectFrom('service_steps').selectAll().orderBy('seq'));
+    return new Map(
+      db.all(qb.selectFrom('services').selectAll()).map((service) => [
+        service.code,
+        Object.freeze({ service: Object.freeze(service), steps: Object.freeze(steps.filter((st) => st.service_id === service.id).map((st) => Object.freeze(st))) as ServiceStepRow[] }),
+      ]),
+    );
+  }).get(code);
+}
+
 function writeService(w: WriteDb, ctx: Ctx, id: string | undefined, s: { code: string; name: string; active: boolean; sort?: number; steps: ServiceStep[] }): string {
+  w.forget(CATALOG);
   const now = iso(ctx.now());
   const serviceId = id ?? newId();
   if (id) {

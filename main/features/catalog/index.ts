@@ -1,2 +1,2 @@
 export { catalogHandlers } from './handlers';
-export { seedDefaultServices, priorityRatio, listServices, DEFAULT_SERVICES, DEFAULT_PRIORITY_RATIO } from './catalog';
+export { seedDefaultServices, priorityRatio, serviceByCode, listServices, DEFAULT_SERVICES, DEFAULT_PRIORITY_RATIO } from './catalog';

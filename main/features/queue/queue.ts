@@ -1,22 +1,22 @@
 // The visitor queue use cases (seed 001): issue, the board, calling (next, a chosen number, a
 // skipped one), recall and skip. Each is one transaction; screens hear about changes through events
 // published after commit. The SOP steps, transfers and ending a visit are in visit.ts.
+import type { Compilable } from 'kysely';
 import { prepared, qb, type WriteDb } from '../../platform/db';
+import type { StepTimingsTable } from '../../platform/db/schema';
 import type { ParsedInput, Priority, Stage, Ticket } from '../../../common/contract/index';
 import type { StepRole } from '../../../common/domain/words';
 import { callingOrder, formatLabel, normalsSinceLastPriority, pickNext, stageOf, type Candidate } from '../../../common/domain/queue';
 import { officeDayStart } from '../../../common/domain/time';
 import { AppFailure, iso, newId, requireActor, type Actor, type Ctx, type Deps } from '../../platform/context';
 import { officeTimeZone } from '../../platform/office';
-import { priorityRatio } from '../catalog';
+import { priorityRatio, serviceByCode } from '../catalog';
 import { announce, canServe, changed, event, forAction, refuseWhileBusy, today } from './moves';
-import { findTickets, getTicket } from './tickets';
+import { findTickets, getTicket, ticketOf } from './tickets';
 
 export { event } from './moves';
 
 // The queries of issue and call, built once (platform/db `prepared`): they run on every call of the day.
-const SERVICE = prepared((p: { code: string }) => qb.selectFrom('services').selectAll().where('code', '=', p.code));
-const SERVICE_STEPS = prepared((p: { serviceId: string }) => qb.selectFrom('service_steps').selectAll().where('service_id', '=', p.serviceId).orderBy('seq'));
 const NEXT_NUMBER = prepared((p: { serviceId: string; day: string }) =>
   qb
     .insertInto('ticket_counters')
@@ -34,20 +34,31 @@ const NEW_TICKET = prepared(
       end_reason: null, outcome: null, outcome_note: null, created_at: p.at, updated_at: p.at,
     }),
 );
-const NEW_STEP = prepared(
-  (p: { id: string; ticketId: string; seq: number; name: string; role: StepRole; mutuBakuMin: number; serviceId: string; readyAt: string | null; startedAt: string | null; endedAt: string | null; userId: string | null }) =>
-    qb.insertInto('step_timings').values({
-      id: p.id, ticket_id: p.ticketId, seq: p.seq, name: p.name, role: p.role, mutu_baku_min: p.mutuBakuMin,
-      service_id: p.serviceId, step_seq: p.seq, ready_at: p.readyAt, started_at: p.startedAt, ended_at: p.endedAt, user_id: p.userId,
-    }),
-);
+/** A new ticket's steps in one statement (one per count of steps: a service has a handful). */
+const NEW_STEPS = new Map<number, (args: Record<string, unknown>) => Compilable<unknown>>();
+function insertSteps(w: WriteDb, rows: StepTimingsTable[]): void {
+  let insert = NEW_STEPS.get(rows.length);
+  if (!insert) {
+    const n = rows.length;
+    const made = prepared((p: Record<string, unknown>) => qb.insertInto('step_timings').values(Array.from({ length: n }, (_, i) => rowOf(p, i))));
+    NEW_STEPS.set(n, made);
+    insert = made;
+  }
+  const args: Record<string, unknown> = {};
+  rows.forEach((r, i) => {
+    for (const key of STEP_COLUMNS) args[`${key}${i}`] = r[key];
+  });
+  w.run(insert(args));
+}
+const STEP_COLUMNS = ['id', 'ticket_id', 'seq', 'name', 'role', 'mutu_baku_min', 'service_id', 'step_seq', 'ready_at', 'started_at', 'ended_at', 'user_id'] as const satisfies readonly (keyof StepTimingsTable)[];
+const rowOf = (p: Record<string, unknown>, i: number): StepTimingsTable =>
+  Object.fromEntries(STEP_COLUMNS.map((key) => [key, p[`${key}${i}`]])) as unknown as StepTimingsTable;
 
 export function issueTicket(ctx: Ctx, input: ParsedInput<'queue.issue'>): Ticket {
   const actor = requireActor(ctx);
   const ticket = ctx.store.tx((w) => {
-    const service = ctx.store.first(SERVICE({ code: input.serviceCode }));
-    if (!service || service.active !== 1) throw new AppFailure('SERVICE_UNAVAILABLE', `Layanan ${input.serviceCode} tidak tersedia hari ini.`);
-    const steps = ctx.store.all(SERVICE_STEPS({ serviceId: service.id }));
+    const { service, steps } = serviceByCode(w, input.serviceCode) ?? {};
+    if (!service || !steps || service.active !== 1) throw new AppFailure('SERVICE_UNAVAILABLE', `Layanan ${input.serviceCode} tidak tersedia hari ini.`);
     const firstServing = steps.find((s) => s.role !== 'satpam');
     if (!firstServing) throw new AppFailure('SERVICE_UNAVAILABLE', `Layanan ${service.name} belum punya langkah pelayanan.`);
     const now = ctx.now();
@@ -58,27 +69,32 @@ export function issueTicket(ctx: Ctx, input: ParsedInput<'queue.issue'>): Ticket
     const counter = ctx.store.first(NEXT_NUMBER({ serviceId: service.id, day }))!;
     const id = newId();
     const at = iso(now);
-    w.run(
-      NEW_TICKET({
-        id, serviceId: service.id, day, number: counter.last_no, label: formatLabel(service.code, counter.last_no),
-        priority: input.priority, stage: stageOf(firstServing.role), issuedBy: actor.user.id, at,
-      }),
-    );
+    const label = formatLabel(service.code, counter.last_no);
+    const stage = stageOf(firstServing.role);
+    w.run(NEW_TICKET({ id, serviceId: service.id, day, number: counter.last_no, label, priority: input.priority, stage, issuedBy: actor.user.id, at }));
     const satpamStart = iso(new Date(now.getTime() - (input.satpamMs ?? 0)));
-    for (const s of steps) {
+    const stepRows = steps.map((s): StepTimingsTable => {
       const bySatpam = s.role === 'satpam' && s.seq < firstServing.seq;
-      w.run(
-        NEW_STEP({
-          id: newId(), ticketId: id, seq: s.seq, name: s.name, role: s.role, mutuBakuMin: s.mutu_baku_min, serviceId: service.id,
-          readyAt: s.seq === firstServing.seq ? at : null,
-          startedAt: bySatpam ? satpamStart : null,
-          endedAt: bySatpam ? at : null,
-          userId: bySatpam ? actor.user.id : null,
-        }),
-      );
-    }
+      return {
+        id: newId(), ticket_id: id, seq: s.seq, name: s.name, role: s.role, mutu_baku_min: s.mutu_baku_min, service_id: service.id, step_seq: s.seq,
+        ready_at: s.seq === firstServing.seq ? at : null,
+        started_at: bySatpam ? satpamStart : null,
+        ended_at: bySatpam ? at : null,
+        user_id: bySatpam ? actor.user.id : null,
+      };
+    });
+    insertSteps(w, stepRows);
     event(w, ctx, id, 'issued', { priority: input.priority !== null, data: { priority: input.priority } });
-    return getTicket(ctx, id);
+    // The answer from what was just written, as getTicket would read it back (tests/integration/queueIssueAnswer.test.ts).
+    return ticketOf(
+      {
+        id, label, priority: input.priority, status: 'waiting', stage, counter_no: null, assigned_user_id: null, handled_by: null,
+        issued_at: at, called_at: null, waiting_since: at, skipped_at: null, closed_at: null, end_reason: null, outcome: null, outcome_note: null,
+        number: counter.last_no, code: service.code, service_name: service.name, issued_code: service.code, issued_service_name: service.name,
+        has_case: 0, note_count: 0,
+      },
+      stepRows.map((r) => ({ ...r, code: service.code })),
+    );
   });
   return changed(ctx, ticket);
 }

@@ -6,8 +6,9 @@ import type { EndReason, Outcome, Priority, Stage, StepTiming, Ticket, TicketSta
 import { currentStep } from '../../../common/domain/queue';
 import { implausibleStep } from '../../../common/domain/sla';
 import { AppFailure, type Deps } from '../../platform/context';
+import type { StepTimingsTable } from '../../platform/db/schema';
 
-type TicketRow = {
+export type TicketRow = {
   id: string; label: string; priority: string | null; status: string; stage: string | null; counter_no: number | null;
   assigned_user_id: string | null; handled_by: string | null; issued_at: string; called_at: string | null;
   waiting_since: string; skipped_at: string | null; closed_at: string | null; end_reason: string | null;
@@ -46,20 +47,30 @@ const stepsQuery = () => qb.selectFrom('step_timings as st').innerJoin('services
 const TICKET_BY_ID = prepared((p: { id: string }) => ticketQuery().where('t.id', '=', p.id));
 const STEPS_OF = prepared((p: { id: string }) => stepsQuery().where('st.ticket_id', '=', p.id).orderBy('st.seq'));
 
+/** A step_timings row with its service's letter, as read by stepsQuery (or just written). */
+export type StepRow = StepTimingsTable & { code: string };
+
+const toStep = (r: StepRow): StepTiming => ({
+  seq: r.seq, name: r.name, role: r.role, mutuBakuMin: r.mutu_baku_min, serviceCode: r.code, stepSeq: r.step_seq,
+  readyAt: r.ready_at, startedAt: r.started_at, endedAt: r.ended_at,
+  durationSec: durationSec(r.started_at, r.ended_at), implausible: implausibleStep(r.started_at, r.ended_at),
+});
+
 function stepsFor(deps: Deps, ids: string[]): Map<string, StepTiming[]> {
   const map = new Map<string, StepTiming[]>();
   if (ids.length === 0) return map;
   const rows = deps.store.all(ids.length === 1 ? STEPS_OF({ id: ids[0]! }) : stepsQuery().where('st.ticket_id', 'in', ids).orderBy('st.seq'));
   for (const r of rows) {
     const list = map.get(r.ticket_id) ?? [];
-    list.push({
-      seq: r.seq, name: r.name, role: r.role, mutuBakuMin: r.mutu_baku_min, serviceCode: r.code, stepSeq: r.step_seq,
-      readyAt: r.ready_at, startedAt: r.started_at, endedAt: r.ended_at,
-      durationSec: durationSec(r.started_at, r.ended_at), implausible: implausibleStep(r.started_at, r.ended_at),
-    });
+    list.push(toStep(r));
     map.set(r.ticket_id, list);
   }
   return map;
+}
+
+/** A ticket as the contract shows it, from rows this transaction has just written (no read back). */
+export function ticketOf(row: TicketRow, steps: StepRow[]): Ticket {
+  return toTicket(row, [...steps].sort((a, b) => a.seq - b.seq).map(toStep));
 }
 
 function toTicket(r: TicketRow, steps: StepTiming[]): Ticket {

@@ -221,6 +221,7 @@ export class Store implements ReadDb {
       const fd = this.walDescriptor(`${this.file}-wal`);
       if (fd !== null) fdatasyncSync(fd);
     }
+    this.checkpointer?.committed();
     return result;
   }
 
@@ -300,7 +301,7 @@ export class Store implements ReadDb {
    * WAL checkpoints move to a thread of their own (./checkpointer.ts): the host's connection then
    * never copies the WAL back on a request's commit. The host turns this on with group commit.
    */
-  checkpointInBackground(everyMs = 1000): void {
+  checkpointInBackground(everyMs?: number): void {
     if (this.file === ':memory:' || this.checkpointer) return;
     this.checkpointer = startCheckpointer(this.file, everyMs);
     this.applyCheckpointing();
@@ -361,6 +362,7 @@ export class Store implements ReadDb {
       return;
     }
     this.group = null;
+    this.checkpointer?.committed();
     if (!this.flushesItself) {
       for (const w of group.waiters) w.resolve();
       return;
