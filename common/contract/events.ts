@@ -14,8 +14,11 @@ export type ServerEvent =
   | { type: 'letters.changed'; id: string; status: string }
   /** The sync state changed (ops queued or acknowledged, link lost or back): the indicator reloads. */
   | { type: 'sync.changed' }
-  /** A case's papers changed (a page arrived, was edited or removed): screens showing it reload. */
-  | { type: 'documents.changed'; ticketId: string; docType: string }
+  /**
+   * A case's papers changed (a page arrived, was edited or removed, the document's PDF remade):
+   * screens showing it reload. `pageId`: the page that arrived or replaced another, one per page.
+   */
+  | { type: 'documents.changed'; ticketId: string; docType: string; pageId?: string }
   /** A desk's scan inbox changed (a file arrived or was refused, assigned, thrown away): that desk's case screen reloads it. */
   | { type: 'documents.inbox'; deskId: string }
   /** A desk's scanner list changed (a PC reported; deskId null: the komputer utama's own): Admin → Dokumen reloads. */

@@ -85,7 +85,9 @@ describe('scanning on the host (SANE test backend)', () => {
     expect(kk).toMatchObject({ status: 'done' });
     // One event per page as it arrived, so the thumbnails appear one by one, and one when the
     // document's PDF is made, once, after the batch.
-    expect(h.events.slice(before).filter((e) => e.type === 'documents.changed' && e.docType === 'kk')).toHaveLength(11);
+    const changes = h.events.slice(before).filter((e) => e.type === 'documents.changed' && e.docType === 'kk');
+    expect(changes).toHaveLength(11);
+    expect(new Set(changes.map((e) => (e.type === 'documents.changed' ? e.pageId : null)).filter(Boolean)).size).toBe(10);
 
     file = await h.ok('documents.caseFile', { ticketId: t.id }, tokens.resep1);
     expect(file.complete).toBe(true);

@@ -144,7 +144,7 @@ async function addPage(ctx: Ctx, req: IngestRequest, publish: (e: ServerEvent) =
       audit(w, ctx, req.replaces ? 'documents.editPage' : 'documents.addPage', 'ticket', req.ticketId, { docType: req.docType, pageId: id, bytes: stored.size, source: req.source });
     });
     if (!req.pdfAtEnd && !moreQueued(lane)) await rebuildPdf(ctx, req.ticketId, req.docType);
-    publish({ type: 'documents.changed', ticketId: req.ticketId, docType: req.docType });
+    publish({ type: 'documents.changed', ticketId: req.ticketId, docType: req.docType, pageId: id });
     return id;
 }
 

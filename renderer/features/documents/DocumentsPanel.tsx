@@ -87,11 +87,12 @@ export function DocumentsPanel({ ticketId }: { ticketId: string }) {
   const firstMissing = data?.checklist.find((l) => !l.present)?.docType ?? data?.checklist[0]?.docType ?? 'ktp';
   const docType: DocType = target ?? firstMissing;
 
-  // Pages that arrived during the current host scan, for "N halaman tersimpan".
+  // Pages that arrived during the current host scan, for "N halaman tersimpan" (the PDF made at
+  // the batch's end is a change too, not a page).
   const arrived = useRef(0);
   useServerEvents((e) => {
     if (e.type === 'documents.changed' && e.ticketId === ticketId) {
-      arrived.current++;
+      if (e.pageId) arrived.current++;
       void file.reload();
     }
     if (e.type === 'job.changed' && jobs.includes(e.job.id)) onJob(e.job);
