@@ -36,28 +36,27 @@ export interface SocketHub {
 
 /**
  * The events of one group commit are published together (one after another in the same tick):
- * each socket is corked for the rest of the tick, so a desk gets them in one write instead of a
- * system call per event. The waiting-room boards are written first: a call is heard there, while
- * a desk only refreshes its lists. ws keeps its TCP socket as `_socket`; without one it sends as usual.
+ * each desk's socket is corked for the rest of the tick, so a desk gets them in one write instead
+ * of a system call per event. The waiting-room boards are not corked: a call is heard there, so
+ * its frame leaves at once instead of after the rest of the group's answers (a desk only
+ * refreshes its lists). ws keeps its TCP socket as `_socket`; without one it sends as usual.
  */
 type Raw = { cork?(): void; uncork(): void };
-const corked = { boards: new Set<Raw>(), staff: new Set<Raw>() };
+const corked = new Set<Raw>();
 const uncorkAll = () => {
-  for (const c of corked.boards) c.uncork();
-  for (const c of corked.staff) c.uncork();
-  corked.boards.clear();
-  corked.staff.clear();
+  for (const c of corked) c.uncork();
+  corked.clear();
 };
-const send = (targets: Set<WebSocket>, data: string, kind: keyof typeof corked) => {
+const send = (targets: Set<WebSocket>, data: string, batch: boolean) => {
   // Framed once for every socket (ws copies a string into a new buffer per send).
   const bytes = Buffer.from(data);
   for (const s of targets) {
     if (s.readyState !== 1) continue;
     const raw = (s as unknown as { _socket?: Raw })._socket;
-    if (raw?.cork && !corked.boards.has(raw) && !corked.staff.has(raw)) {
+    if (batch && raw?.cork && !corked.has(raw)) {
       raw.cork();
-      if (corked.boards.size + corked.staff.size === 0) process.nextTick(uncorkAll);
-      corked[kind].add(raw);
+      if (corked.size === 0) process.nextTick(uncorkAll);
+      corked.add(raw);
     }
     s.send(bytes, { binary: false });
   }
@@ -70,15 +69,15 @@ export function createSocketHub(bus: EventBus, boardState: BoardState): SocketHu
   const staff = new Set<WebSocket>();
   const boards = new Set<WebSocket>();
   const unsubscribe = bus.subscribe((event: ServerEvent) => {
-    send(staff, JSON.stringify(event), 'staff');
+    send(staff, JSON.stringify(event), true);
     if (event.type === 'display.call') {
       const msg: DisplayEvent = { type: 'display.state', state: boardState(), announce: event.call };
-      send(boards, JSON.stringify(msg), 'boards');
+      send(boards, JSON.stringify(msg), false);
     }
   });
   // Boards cannot see TCP keep-alives: a small message every few seconds lets a TV notice a host
   // that vanished without closing the connection (power cut, cable pulled) and reconnect.
-  const heartbeat = setInterval(() => send(boards, JSON.stringify({ type: 'heartbeat' }), 'boards'), DISPLAY_HEARTBEAT_MS);
+  const heartbeat = setInterval(() => send(boards, JSON.stringify({ type: 'heartbeat' }), false), DISPLAY_HEARTBEAT_MS);
   heartbeat.unref();
   return {
     staff,
