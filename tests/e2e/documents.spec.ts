@@ -53,6 +53,13 @@ test('the resepsionis scans KTP and KK into a case and the checklist turns compl
   await resep.page.setViewportSize({ width: 1366, height: 768 });
   const desk = await new QueueDeskPage(resep.page, 'resepsionis').open();
   await desk.callNext();
+  // A called visitor's three bar buttons (start, recall, no-show) stay inside the ticket card at
+  // 1366x768, clear of the desk's Buka/Istirahat/Tutup beside it.
+  const card = (await resep.page.locator('.current-ticket').boundingBox())!;
+  const noShow = (await resep.page.getByTestId('skip').boundingBox())!;
+  expect(noShow.x + noShow.width).toBeLessThanOrEqual(card.x + card.width);
+  const open = (await resep.page.getByRole('button', { name: 'Buka', exact: true }).boundingBox())!;
+  expect(noShow.x + noShow.width <= open.x || noShow.y >= open.y + open.height).toBe(true);
   const panel = await DocumentsPanel.shown(resep.page);
   await panel.expectComplete(false);
   await expect(panel.status).toHaveText('Kurang 2 dokumen');
@@ -82,6 +89,13 @@ test('an incomplete file goes back with a printed list of what is missing', asyn
   await resep.page.setViewportSize({ width: 1366, height: 768 });
   const desk = await new QueueDeskPage(resep.page, 'resepsionis').open();
   await desk.callNext();
+  // A called visitor's three bar buttons (start, recall, no-show) stay inside the ticket card at
+  // 1366x768, clear of the desk's Buka/Istirahat/Tutup beside it.
+  const card = (await resep.page.locator('.current-ticket').boundingBox())!;
+  const noShow = (await resep.page.getByTestId('skip').boundingBox())!;
+  expect(noShow.x + noShow.width).toBeLessThanOrEqual(card.x + card.width);
+  const open = (await resep.page.getByRole('button', { name: 'Buka', exact: true }).boundingBox())!;
+  expect(noShow.x + noShow.width <= open.x || noShow.y >= open.y + open.height).toBe(true);
   const panel = await DocumentsPanel.shown(resep.page);
   // A photo of the KTP dropped in from a file; a text file is refused with a message, nothing lost.
   const ktp = await sharp({ create: { width: 900, height: 600, channels: 3, background: { r: 235, g: 235, b: 230 } } }).jpeg().toBuffer();
