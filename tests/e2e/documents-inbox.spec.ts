@@ -20,18 +20,8 @@ let dataDir: string;
 let office: Awaited<ReturnType<typeof setupOffice>>;
 
 test.beforeAll(async () => {
-  const sane = privateSane();
-  const before = { ...process.env };
-  Object.assign(process.env, { SANE_CONFIG_DIR: sane.dir, LOKET_INBOX_POLL_MS: '200', LOKET_INBOX_STABLE_MS: '600' });
   dataDir = tempDir('loket-e2e-inbox-');
-  try {
-    host = await startHostProcess(dataDir);
-  } finally {
-    for (const k of ['SANE_CONFIG_DIR', 'LOKET_INBOX_POLL_MS', 'LOKET_INBOX_STABLE_MS']) {
-      if (before[k] === undefined) delete process.env[k];
-      else process.env[k] = before[k];
-    }
-  }
+  host = await startHostProcess(dataDir, 0, { env: { SANE_CONFIG_DIR: privateSane().dir, LOKET_INBOX_POLL_MS: '200', LOKET_INBOX_STABLE_MS: '600' } });
   office = await setupOffice(host.url);
 });
 test.afterAll(async () => {

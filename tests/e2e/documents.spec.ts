@@ -18,17 +18,9 @@ let dataDir: string;
 let office: Awaited<ReturnType<typeof setupOffice>>;
 
 test.beforeAll(async () => {
-  const sane = privateSane();
-  const before = process.env.SANE_CONFIG_DIR;
-  process.env.SANE_CONFIG_DIR = sane.dir;
   dataDir = tempDir('loket-e2e-docs-');
-  try {
-    host = await startHostProcess(dataDir);
-  } finally {
-    // Only this host scans with the private configuration.
-    if (before === undefined) delete process.env.SANE_CONFIG_DIR;
-    else process.env.SANE_CONFIG_DIR = before;
-  }
+  // Only this host scans with the private configuration.
+  host = await startHostProcess(dataDir, 0, { env: { SANE_CONFIG_DIR: privateSane().dir } });
 });
 test.beforeAll(async () => {
   office = await setupOffice(host.url);

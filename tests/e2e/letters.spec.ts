@@ -16,12 +16,8 @@ const SCREENS = 'test-results/screens';
 test('a referral letter from complete file to hand-over, signed a.n. by a delegate; the register filtered and exported', async ({ browser }) => {
   mkdirSync(SCREENS, { recursive: true });
   const cups = await startPrivateCups('loketsuratE2E');
-  const previous = process.env.CUPS_SERVER;
-  process.env.CUPS_SERVER = cups.server;
   const dataDir = tempDir('loket-e2e-letters-');
-  const host = await startHostProcess(dataDir);
-  if (previous === undefined) delete process.env.CUPS_SERVER;
-  else process.env.CUPS_SERVER = previous;
+  const host = await startHostProcess(dataDir, 0, { env: { CUPS_SERVER: cups.server } });
   try {
     const call = <N extends Parameters<typeof ok>[1]>(name: N, input: Parameters<typeof ok<N>>[2], token?: string) => ok(host.url, name, input, token);
     const { tokens, deskToken } = await setupOffice(host.url);

@@ -16,17 +16,8 @@ import { SyncPanel } from './pages/SyncPages';
 const SHOTS = join('test-results', 'screens');
 
 /** A host of its own, with a short sync interval and probe, so the shared fixture host stays unenrolled. */
-async function syncHost(dataDir: string): Promise<HostProcess> {
-  const saved = { interval: process.env.LOKET_SYNC_INTERVAL_MS, probe: process.env.LOKET_SYNC_PROBE_MS };
-  process.env.LOKET_SYNC_INTERVAL_MS = '1000';
-  process.env.LOKET_SYNC_PROBE_MS = '300';
-  try {
-    return await startHostProcess(dataDir);
-  } finally {
-    for (const [k, v] of [['LOKET_SYNC_INTERVAL_MS', saved.interval], ['LOKET_SYNC_PROBE_MS', saved.probe]] as const)
-      if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
-  }
+function syncHost(dataDir: string): Promise<HostProcess> {
+  return startHostProcess(dataDir, 0, { env: { LOKET_SYNC_INTERVAL_MS: '1000', LOKET_SYNC_PROBE_MS: '300' } });
 }
 
 /** A broken op, as a damaged or foreign outbox row would be: a patch of a record the server never saw. */

@@ -10,13 +10,8 @@ import { DB_FILE_NAME } from '../../main/app/start';
 import { api, ok, removeTempDirs, setupOffice, startHostProcess, tempDir, type HostProcess } from '../helpers/host';
 
 /** Starts the host on dataDir, killing itself right after `crashAfter` commits (if given). */
-async function hostCrashingAfter(dataDir: string, crashAfter: string | null): Promise<HostProcess> {
-  if (crashAfter) process.env.LOKET_TEST_CRASH_AFTER_COMMIT = crashAfter;
-  try {
-    return await startHostProcess(dataDir);
-  } finally {
-    delete process.env.LOKET_TEST_CRASH_AFTER_COMMIT;
-  }
+function hostCrashingAfter(dataDir: string, crashAfter: string | null): Promise<HostProcess> {
+  return startHostProcess(dataDir, 0, crashAfter ? { env: { LOKET_TEST_CRASH_AFTER_COMMIT: crashAfter } } : {});
 }
 
 /** Counts rows in the host's database file, read while no host runs. */

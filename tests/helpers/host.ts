@@ -125,6 +125,8 @@ export interface HostFlags {
    * so a test moves it by writing the file. Left out, the host keeps the real clock.
    */
   clockFile?: string;
+  /** Added to the host's environment (e.g. a private SANE_CONFIG_DIR, short sync timings); this process's own is left as it is. */
+  env?: Record<string, string>;
 }
 
 function parseLine<T extends { event: string }>(line: string, event: T['event']): T | null {
@@ -161,6 +163,7 @@ export function startHostProcess(dataDir = tempDir('loket-host-'), port: number 
     delete env.LOKET_BIND;
     delete env.LOKET_FAKE_CLOCK_FILE;
     if (flags.clockFile) env.LOKET_FAKE_CLOCK_FILE = flags.clockFile;
+    Object.assign(env, flags.env);
     const proc = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env });
     let out = '';
     let stdout = '';

@@ -26,14 +26,12 @@ async function until<T>(read: () => Promise<T>, done: (v: T) => boolean, ms = 20
 
 describe('the scan inbox with the host process', () => {
   it('watches while the host runs, not while it is stopped, and catches up after a restart', async () => {
-    const saved = { poll: process.env.LOKET_INBOX_POLL_MS, stable: process.env.LOKET_INBOX_STABLE_MS };
-    process.env.LOKET_INBOX_POLL_MS = '150';
-    process.env.LOKET_INBOX_STABLE_MS = '400';
+    const env = { LOKET_INBOX_POLL_MS: '150', LOKET_INBOX_STABLE_MS: '400' };
     const dataDir = tempDir('loket-inbox-host-');
     const folder = join(tempDir('loket-inbox-share-'), 'loket1');
     mkdirSync(folder);
     try {
-      host = await startHostProcess(dataDir);
+      host = await startHostProcess(dataDir, 0, { env });
       const office = await setupOffice(host.url);
       const desk = (await ok(host.url, 'documents.scanners', {}, office.tokens.admin)).find((d) => d.counterNo === 1)!;
       await ok(host.url, 'documents.saveScanner', { deskId: desk.deskId, config: { ...desk.config, inboxFolder: folder } }, office.tokens.admin);
@@ -49,7 +47,7 @@ describe('the scan inbox with the host process', () => {
       await new Promise((r) => setTimeout(r, 800));
       expect(readdirSync(folder).sort()).toEqual(['Budi_KK.png', 'sudah-diimpor']);
 
-      host = await startHostProcess(dataDir, port);
+      host = await startHostProcess(dataDir, port, { env });
       const after = await until(inbox, (i) => i.items.length === 2);
       expect(after.items.map((i) => i.fileName)).toEqual(['Budi_KTP.png', 'Budi_KK.png']);
       expect(after.watching).toBe(true);
@@ -62,10 +60,6 @@ describe('the scan inbox with the host process', () => {
       // The first stdout line is still the start-up line.
       expect(JSON.parse(host.stdout().split('\n')[0]!)).toMatchObject({ event: 'listening' });
     } finally {
-      for (const [k, v] of [['LOKET_INBOX_POLL_MS', saved.poll], ['LOKET_INBOX_STABLE_MS', saved.stable]] as const) {
-        if (v === undefined) delete process.env[k];
-        else process.env[k] = v;
-      }
       await host?.stop();
       host = null;
       removeTempDir(dataDir);
