@@ -52,20 +52,25 @@ export function seedDefaultServices(w: WriteDb, ctx: Ctx): void {
 
 type ServiceRow = Selectable<DB['services']>;
 type ServiceStepRow = Selectable<DB['service_steps']>;
-/** Services and their steps by code: read on every ticket issued, written only by writeService. */
+type CatalogEntry = Readonly<{ service: Readonly<ServiceRow>; steps: readonly Readonly<ServiceStepRow>[] }>;
+/** The services and their steps: read on every ticket issued or moved, written only by writeService. */
 const CATALOG = {};
 
-/** A service (any, active or not) and its SOP steps in order, by its letter; kept in memory between calls. */
-export function serviceByCode(db: ReadDb, code: string): { service: ServiceRow; steps: ServiceStepRow[] } | undefined {
+/** Every service (active or not) in Admin's order, each with its SOP steps in order; kept in memory between calls. */
+function catalog(db: ReadDb): readonly CatalogEntry[] {
   return db.memo(CATALOG, () => {
     const steps = db.all(qb.selectFrom('service_steps').selectAll().orderBy('seq'));
-    return new Map(
-      db.all(qb.selectFrom('services').selectAll()).map((service) => [
-        service.code,
-        Object.freeze({ service: Object.freeze(service), steps: Object.freeze(steps.filter((st) => st.service_id === service.id).map((st) => Object.freeze(st))) as ServiceStepRow[] }),
-      ]),
+    return Object.freeze(
+      db.all(qb.selectFrom('services').selectAll().orderBy('sort').orderBy('code')).map((service) =>
+        Object.freeze({ service: Object.freeze(service), steps: Object.freeze(steps.filter((st) => st.service_id === service.id).map((st) => Object.freeze(st))) }),
+      ),
     );
-  }).get(code);
+  });
+}
+
+/** A service and its steps, by its letter. */
+export function serviceByCode(db: ReadDb, code: string): CatalogEntry | undefined {
+  return catalog(db).find((e) => e.service.code === code);
 }
 
 function writeService(w: WriteDb, ctx: Ctx, id: string | undefined, s: { code: string; name: string; active: boolean; sort?: number; steps: ServiceStep[] }): string {
@@ -95,16 +100,12 @@ function writeService(w: WriteDb, ctx: Ctx, id: string | undefined, s: { code: s
 }
 
 export function listServices(deps: Deps): Service[] {
-  const services = deps.store.all(qb.selectFrom('services').selectAll().orderBy('sort').orderBy('code'));
-  const steps = deps.store.all(qb.selectFrom('service_steps').selectAll().orderBy('seq'));
-  return services.map((s) => ({
+  return catalog(deps.store).map(({ service: s, steps }) => ({
     id: s.id,
     code: s.code,
     name: s.name,
     active: s.active === 1,
-    steps: steps
-      .filter((st) => st.service_id === s.id)
-      .map((st) => ({ seq: st.seq, name: st.name, role: st.role as ServiceStep['role'], mutuBakuMin: st.mutu_baku_min })),
+    steps: steps.map((st) => ({ seq: st.seq, name: st.name, role: st.role as ServiceStep['role'], mutuBakuMin: st.mutu_baku_min })),
   }));
 }
 

@@ -1,6 +1,7 @@
 // What every queue move shares: the ticket's history, events to screens, the checks before a move.
 import { prepared, qb, type WriteDb } from '../../platform/db';
-import type { TicketEventKind } from '../../platform/db/schema';
+import type { Compilable } from 'kysely';
+import type { StepTimingsTable, TicketEventKind } from '../../platform/db/schema';
 import type { Stage, Ticket } from '../../../common/contract/index';
 import { canDo, transitionError, type QueueAction } from '../../../common/domain/queue';
 import { officeDay } from '../../../common/domain/time';
@@ -27,6 +28,27 @@ export function event(w: WriteDb, ctx: Ctx, ticketId: string, kind: TicketEventK
     }),
   );
 }
+
+/** Step rows for a ticket (issued, or moved to another service) in one statement: one built per count of rows (a service has a handful). */
+const NEW_STEPS = new Map<number, (args: Record<string, unknown>) => Compilable<unknown>>();
+export function insertSteps(w: WriteDb, rows: StepTimingsTable[]): void {
+  if (rows.length === 0) return;
+  let insert = NEW_STEPS.get(rows.length);
+  if (!insert) {
+    const n = rows.length;
+    const made = prepared((p: Record<string, unknown>) => qb.insertInto('step_timings').values(Array.from({ length: n }, (_, i) => rowOf(p, i))));
+    NEW_STEPS.set(n, made);
+    insert = made;
+  }
+  const args: Record<string, unknown> = {};
+  rows.forEach((r, i) => {
+    for (const key of STEP_COLUMNS) args[`${key}${i}`] = r[key];
+  });
+  w.run(insert(args));
+}
+const STEP_COLUMNS = ['id', 'ticket_id', 'seq', 'name', 'role', 'mutu_baku_min', 'service_id', 'step_seq', 'ready_at', 'started_at', 'ended_at', 'user_id'] as const satisfies readonly (keyof StepTimingsTable)[];
+const rowOf = (p: Record<string, unknown>, i: number): StepTimingsTable =>
+  Object.fromEntries(STEP_COLUMNS.map((key) => [key, p[`${key}${i}`]])) as unknown as StepTimingsTable;
 
 export function changed(ctx: Ctx, t: Ticket): Ticket {
   ctx.events.push({ type: 'queue.changed', ticketId: t.id, stage: t.stage, status: t.status });

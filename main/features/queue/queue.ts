@@ -1,7 +1,6 @@
 // The visitor queue use cases (seed 001): issue, the board, calling (next, a chosen number, a
 // skipped one), recall and skip. Each is one transaction; screens hear about changes through events
 // published after commit. The SOP steps, transfers and ending a visit are in visit.ts.
-import type { Compilable } from 'kysely';
 import { prepared, qb, type WriteDb } from '../../platform/db';
 import type { StepTimingsTable } from '../../platform/db/schema';
 import type { ParsedInput, Priority, Stage, Ticket } from '../../../common/contract/index';
@@ -11,7 +10,7 @@ import { officeDayStart } from '../../../common/domain/time';
 import { AppFailure, iso, newId, requireActor, type Actor, type Ctx, type Deps } from '../../platform/context';
 import { officeTimeZone } from '../../platform/office';
 import { priorityRatio, serviceByCode } from '../catalog';
-import { announce, canServe, changed, event, forAction, refuseWhileBusy, today } from './moves';
+import { announce, canServe, changed, event, forAction, insertSteps, refuseWhileBusy, today } from './moves';
 import { findTickets, getTicket, ticketOf } from './tickets';
 
 export { event } from './moves';
@@ -34,31 +33,12 @@ const NEW_TICKET = prepared(
       end_reason: null, outcome: null, outcome_note: null, created_at: p.at, updated_at: p.at,
     }),
 );
-/** A new ticket's steps in one statement (one per count of steps: a service has a handful). */
-const NEW_STEPS = new Map<number, (args: Record<string, unknown>) => Compilable<unknown>>();
-function insertSteps(w: WriteDb, rows: StepTimingsTable[]): void {
-  let insert = NEW_STEPS.get(rows.length);
-  if (!insert) {
-    const n = rows.length;
-    const made = prepared((p: Record<string, unknown>) => qb.insertInto('step_timings').values(Array.from({ length: n }, (_, i) => rowOf(p, i))));
-    NEW_STEPS.set(n, made);
-    insert = made;
-  }
-  const args: Record<string, unknown> = {};
-  rows.forEach((r, i) => {
-    for (const key of STEP_COLUMNS) args[`${key}${i}`] = r[key];
-  });
-  w.run(insert(args));
-}
-const STEP_COLUMNS = ['id', 'ticket_id', 'seq', 'name', 'role', 'mutu_baku_min', 'service_id', 'step_seq', 'ready_at', 'started_at', 'ended_at', 'user_id'] as const satisfies readonly (keyof StepTimingsTable)[];
-const rowOf = (p: Record<string, unknown>, i: number): StepTimingsTable =>
-  Object.fromEntries(STEP_COLUMNS.map((key) => [key, p[`${key}${i}`]])) as unknown as StepTimingsTable;
-
 export function issueTicket(ctx: Ctx, input: ParsedInput<'queue.issue'>): Ticket {
   const actor = requireActor(ctx);
   const ticket = ctx.store.tx((w) => {
-    const { service, steps } = serviceByCode(w, input.serviceCode) ?? {};
-    if (!service || !steps || service.active !== 1) throw new AppFailure('SERVICE_UNAVAILABLE', `Layanan ${input.serviceCode} tidak tersedia hari ini.`);
+    const entry = serviceByCode(w, input.serviceCode);
+    if (!entry || entry.service.active !== 1) throw new AppFailure('SERVICE_UNAVAILABLE', `Layanan ${input.serviceCode} tidak tersedia hari ini.`);
+    const { service, steps } = entry;
     const firstServing = steps.find((s) => s.role !== 'satpam');
     if (!firstServing) throw new AppFailure('SERVICE_UNAVAILABLE', `Layanan ${service.name} belum punya langkah pelayanan.`);
     const now = ctx.now();

@@ -7,7 +7,8 @@ import type { ParsedInput, Ticket } from '../../../common/contract/index';
 import { parseRoles } from '../../../common/contract/index';
 import { stageOf } from '../../../common/domain/queue';
 import { AppFailure, audit, iso, newId, type Ctx } from '../../platform/context';
-import { changed, event, forAction, handOver } from './moves';
+import { serviceByCode } from '../catalog';
+import { changed, event, forAction, handOver, insertSteps } from './moves';
 import { getTicket } from './tickets';
 
 /** Refuses moving a visitor on without a saved case, unless the input says why (then audited). */
@@ -90,18 +91,18 @@ export function transfer(ctx: Ctx, input: ParsedInput<'queue.transfer'>): Ticket
     if (open?.startedAt) w.run(qb.updateTable('step_timings').set({ ended_at: at }).where('ticket_id', '=', ticket.id).where('seq', '=', open.seq));
     let serviceId: string | null = null;
     if (input.serviceCode) {
-      const service = ctx.store.first(qb.selectFrom('services').selectAll().where('code', '=', input.serviceCode).where('active', '=', 1));
-      if (!service) throw new AppFailure('SERVICE_UNAVAILABLE', `Layanan ${input.serviceCode} tidak tersedia.`);
+      const entry = serviceByCode(w, input.serviceCode);
+      if (!entry || entry.service.active !== 1) throw new AppFailure('SERVICE_UNAVAILABLE', `Layanan ${input.serviceCode} tidak tersedia.`);
+      const service = entry.service;
       serviceId = service.id;
       w.run(qb.deleteFrom('step_timings').where('ticket_id', '=', ticket.id).where('started_at', 'is', null).where('ended_at', 'is', null));
       // Steps the visitor already went through (the greeting, say) are not repeated.
       const done = new Set(ticket.steps.filter((s) => s.startedAt).map((s) => s.name));
-      const steps = ctx.store
-        .all(qb.selectFrom('service_steps').selectAll().where('service_id', '=', service.id).where('role', '!=', 'satpam').orderBy('seq'))
-        .filter((s) => !done.has(s.name));
+      const steps = entry.steps.filter((s) => s.role !== 'satpam' && !done.has(s.name));
       const base = Math.max(0, ...ticket.steps.filter((s) => s.startedAt || s.endedAt).map((s) => s.seq));
-      steps.forEach((s, i) =>
-        w.run(qb.insertInto('step_timings').values({
+      insertSteps(
+        w,
+        steps.map((s, i) => ({
           id: newId(), ticket_id: ticket.id, seq: base + i + 1, name: s.name, role: s.role, mutu_baku_min: s.mutu_baku_min,
           service_id: service.id, step_seq: s.seq, ready_at: null, started_at: null, ended_at: null, user_id: null,
         })),
